@@ -1,7 +1,64 @@
 package io.logflux.release.cli;
 
-public final class Main {
+import io.logflux.release.ReleaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** {@code java -jar logflux-release.jar <command>}: the engine as a command line, for manual recovery and any CI. */
+@Command(name = "logflux-release",
+        mixinStandardHelpOptions = true,
+        versionProvider = JarVersion.class,
+        description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
+        subcommands = {VerifyVersionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error.",
+                "Documentation: docs/cli.md"})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("probe");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line with the given streams and returns its exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System::getenv);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(environment))
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof ReleaseException) {
+                        commandLine.getErr().println("error: " + e.getMessage());
+                    } else {
+                        commandLine.getErr().println("internal error: " + e
+                                + " (this is a bug in logflux-release; please report it with the command line)");
+                        e.printStackTrace(commandLine.getErr());
+                    }
+                    return EXIT_FAILED;
+                });
+        cli.getCommandSpec().usageMessage().width(100);
+        int status = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one, e.g. verify-version");
     }
 }

@@ -1,0 +1,20 @@
+package io.logflux.release.cli;
+
+import picocli.CommandLine;
+
+/** Creates the commands, handing each the environment it reads. */
+final class CommandFactory implements CommandLine.IFactory {
+    private final Environment environment;
+
+    CommandFactory(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == VerifyVersionCommand.class) {
+            return type.cast(new VerifyVersionCommand(environment));
+        }
+        return CommandLine.defaultFactory().create(type);
+    }
+}

@@ -1,0 +1,127 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.files.FileGlob;
+import io.logflux.release.verify.VerifyVersionReport;
+import io.logflux.release.verify.VerifyVersionRequest;
+import io.logflux.release.verify.VersionVerifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify-version",
+        sortOptions = false,
+        description = {
+                "Checks that the package version equals the release tag (with or without a 'v' prefix), wherever "
+                        + "it is stated: __version__ in the version file, pyproject.toml, setup.cfg, and the name and "
+                        + "metadata of every built file given.",
+                "On success prints the normalized version on standard output (the report goes to standard error)."})
+final class VerifyVersionCommand implements Callable<Integer> {
+    static final String TAG_ENV = "TAG_NAME";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tag", paramLabel = "TAG",
+            description = "The release tag, e.g. v0.2.0 or 0.2.0 (default: the TAG_NAME environment variable).")
+    private String tag;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "The project directory, holding pyproject.toml or setup.cfg (default: the current directory).")
+    private Path project;
+
+    @Option(names = "--version-file", paramLabel = "PATH",
+            description = "The file holding __version__, relative to the project directory "
+                    + "(default: found from the build configuration or the project name).")
+    private Path versionFile;
+
+    @Option(names = "--json", description = "Print the result as JSON on standard output.")
+    private boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no report on success.")
+    private boolean quiet;
+
+    @Parameters(paramLabel = "DIST_FILES", arity = "0..*",
+            description = "Built wheels and sdists to check too (patterns such as dist/* are expanded).")
+    private List<String> distFiles = new ArrayList<>();
+
+    private final Environment environment;
+
+    VerifyVersionCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        String releaseTag = tag != null ? tag : environment.get(TAG_ENV);
+        if (releaseTag == null || releaseTag.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "No release tag: pass --tag v0.2.0, or set " + TAG_ENV + " (Jenkins sets it on tag builds).");
+        }
+        VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
+                project, releaseTag, Optional.ofNullable(versionFile), expand(distFiles)));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            out.println(report.toJson());
+        } else {
+            if (!report.ok() || !quiet) {
+                err.print(report.text());
+            }
+            if (report.ok()) {
+                out.println(report.normalizedVersion());
+            }
+        }
+        return report.ok() ? Main.EXIT_OK : Main.EXIT_FAILED;
+    }
+
+    private static List<Path> expand(List<String> arguments) {
+        List<Path> files = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.contains("*") || argument.contains("?")) {
+                files.addAll(expandPattern(argument));
+            } else {
+                Path file = Path.of(argument);
+                if (!Files.isRegularFile(file)) {
+                    throw new ReleaseException("Built file " + argument + " does not exist. "
+                            + "Build the package first (python -m build), or fix the path.");
+                }
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** A pattern the shell did not expand (quoted, or on Windows): its fixed leading directories are the base. */
+    private static List<Path> expandPattern(String argument) {
+        String[] segments = argument.replace('\\', '/').split("/", -1);
+        int firstWild = 0;
+        while (firstWild < segments.length - 1 && !segments[firstWild].contains("*")
+                && !segments[firstWild].contains("?")) {
+            firstWild++;
+        }
+        String base = String.join("/", java.util.Arrays.copyOfRange(segments, 0, firstWild));
+        String pattern = String.join("/", java.util.Arrays.copyOfRange(segments, firstWild, segments.length));
+        Path baseDir = base.isEmpty() ? Path.of(argument.startsWith("/") ? "/" : ".") : Path.of(base);
+        if (!Files.isDirectory(baseDir)) {
+            throw new ReleaseException("No files match '" + argument + "': directory " + baseDir
+                    + " does not exist. Build the package first (python -m build), or fix the pattern.");
+        }
+        try {
+            return FileGlob.resolve(baseDir, pattern);
+        } catch (ReleaseException e) {
+            throw new ReleaseException("No files match '" + argument + "'. Build the package first "
+                    + "(python -m build), or fix the pattern.", e);
+        }
+    }
+
+}

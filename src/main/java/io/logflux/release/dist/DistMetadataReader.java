@@ -1,0 +1,170 @@
+package io.logflux.release.dist;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads the core metadata embedded in a built file: {@code {name}-{version}.dist-info/METADATA} of a wheel,
+ * {@code {name}-{version}/PKG-INFO} of an sdist. Memory and time are bounded by {@link ArchiveLimits}.
+ */
+public final class DistMetadataReader {
+    private final ArchiveLimits limits;
+
+    public DistMetadataReader() {
+        this(ArchiveLimits.defaults());
+    }
+
+    public DistMetadataReader(ArchiveLimits limits) {
+        this.limits = limits;
+    }
+
+    public CoreMetadata read(Path file) {
+        String fileName = file.getFileName().toString();
+        DistFilename name = DistFilename.parse(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidDistributionException("Built file " + file + " does not exist. Build the package "
+                    + "first (python -m build), or fix the path.");
+        }
+        if (name instanceof WheelFilename) {
+            return readZip(file, fileName, "wheel", true);
+        }
+        return ((SdistFilename) name).extension().equals(".zip")
+                ? readZip(file, fileName, "sdist (zip)", false)
+                : readTarGz(file, fileName);
+    }
+
+    private CoreMetadata readZip(Path file, String fileName, String kind, boolean wheel) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > limits.maxEntries()) {
+                throw new InvalidDistributionException("'" + fileName + "' has " + zip.size() + " members, more than "
+                        + "the limit of " + limits.maxEntries() + ". Rebuild it; a " + kind + " this large is not "
+                        + "what python -m build writes.");
+            }
+            TreeSet<String> topDirectories = new TreeSet<>();
+            List<ZipEntry> candidates = new ArrayList<>();
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String entryName = entry.getName();
+                String[] segments = entryName.split("/", -1);
+                if (wheel && segments.length > 1 && segments[0].endsWith(".dist-info")) {
+                    topDirectories.add(segments[0]);
+                }
+                boolean metadata = wheel
+                        ? segments.length == 2 && segments[0].endsWith(".dist-info") && segments[1].equals("METADATA")
+                        : segments.length == 2 && segments[1].equals("PKG-INFO");
+                if (metadata && isSafe(entryName)) {
+                    candidates.add(entry);
+                }
+            }
+            String wanted = wheel ? "{name}-{version}.dist-info/METADATA" : "{name}-{version}/PKG-INFO";
+            if (wheel && topDirectories.size() > 1) {
+                throw new InvalidDistributionException("'" + fileName + "' holds more than one .dist-info directory ("
+                        + String.join(", ", topDirectories) + "); a wheel has exactly one. Rebuild it from a clean "
+                        + "build directory (rm -rf build dist && python -m build).");
+            }
+            if (candidates.size() != 1) {
+                throw new InvalidDistributionException("'" + fileName + "' " + (candidates.isEmpty()
+                        ? "has no " + wanted : "has more than one " + wanted) + ", so it is not a valid " + kind
+                        + ". Rebuild it with python -m build.");
+            }
+            ZipEntry entry = candidates.get(0);
+            if (entry.getSize() > limits.maxMetadataBytes()) {
+                throw tooLarge(fileName, entry.getName(), entry.getSize());
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return parse(fileName, entry.getName(), readCapped(in, fileName, entry.getName()));
+            }
+        } catch (IOException e) {
+            throw new InvalidDistributionException("'" + fileName + "' is not a valid " + kind + " (zip): "
+                    + e.getMessage() + ". Rebuild it with python -m build.", e);
+        }
+    }
+
+    private CoreMetadata readTarGz(Path file, String fileName) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             GzipCompressorInputStream gzip = new GzipCompressorInputStream(raw, true);
+             TarArchiveInputStream tar = new TarArchiveInputStream(gzip, StandardCharsets.UTF_8.name())) {
+            long declared = 0;
+            int count = 0;
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (++count > limits.maxEntries()) {
+                    throw new InvalidDistributionException("'" + fileName + "' has more than " + limits.maxEntries()
+                            + " members before its PKG-INFO. Rebuild it with python -m build.");
+                }
+                String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                String[] segments = entryName.split("/", -1);
+                if (entry.isFile() && segments.length == 2 && segments[1].equals("PKG-INFO") && isSafe(entryName)) {
+                    if (entry.getSize() > limits.maxMetadataBytes()) {
+                        throw tooLarge(fileName, entryName, entry.getSize());
+                    }
+                    return parse(fileName, entryName, readCapped(tar, fileName, entryName));
+                }
+                declared += Math.max(0, entry.getSize());
+                if (declared > limits.maxTotalUncompressedBytes()) {
+                    throw new InvalidDistributionException("'" + fileName + "' declares more than "
+                            + limits.maxTotalUncompressedBytes() + " bytes of members before its PKG-INFO. "
+                            + "Rebuild it with python -m build.");
+                }
+            }
+            throw new InvalidDistributionException("'" + fileName + "' has no {name}-{version}/PKG-INFO, so it is not "
+                    + "a valid sdist. Rebuild it with python -m build.");
+        } catch (IOException e) {
+            throw new InvalidDistributionException("'" + fileName + "' is not a valid sdist (.tar.gz): "
+                    + e.getMessage() + ". Rebuild it with python -m build.", e);
+        }
+    }
+
+    private static boolean isSafe(String entryName) {
+        return !entryName.startsWith("/") && !entryName.contains("\\") && !entryName.contains(":")
+                && List.of(entryName.split("/")).stream().noneMatch(".."::equals);
+    }
+
+    private byte[] readCapped(InputStream in, String fileName, String entryName) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxMetadataBytes() + 1));
+        if (bytes.length > limits.maxMetadataBytes()) {
+            throw tooLarge(fileName, entryName, bytes.length);
+        }
+        return bytes;
+    }
+
+    private InvalidDistributionException tooLarge(String fileName, String entryName, long size) {
+        return new InvalidDistributionException("'" + fileName + "': " + entryName + " is larger than the limit of "
+                + limits.maxMetadataBytes() + " bytes (" + size + "+). Rebuild the file with python -m build; "
+                + "metadata this large is not what a build backend writes.");
+    }
+
+    private static CoreMetadata parse(String fileName, String entryName, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidDistributionException("'" + fileName + "': " + entryName + " is not valid UTF-8. "
+                    + "Rebuild the file with python -m build.", e);
+        }
+        try {
+            return CoreMetadata.parse(text);
+        } catch (InvalidDistributionException e) {
+            throw new InvalidDistributionException("'" + fileName + "': " + entryName + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.logflux.release.packaging;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs against target/logflux-release.jar as built by {@code mvn package}. */
+class PackagedJarIT {
+    private static final Path JAR = Path.of(System.getProperty("logflux.jar", "target/logflux-release.jar"));
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void jarExists() {
+        assertThat(JAR).as("the packaged jar (run with mvn verify)").isRegularFile();
+    }
+
+    @Test
+    void theJarHoldsNoJenkinsClassAndNoStandIn() throws IOException {
+        List<String> entries;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            entries = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
+        }
+
+        assertThat(entries).contains("io/logflux/release/cli/Main.class",
+                "io/logflux/release/verify/VersionVerifier.class");
+        assertThat(entries).noneMatch(name -> name.startsWith("hudson/") || name.startsWith("jenkins/")
+                || name.startsWith("org/jenkinsci/") || name.startsWith("com/cloudbees/")
+                || name.startsWith("org/kohsuke/stapler/") || name.startsWith("io/logflux/release/jenkins/")
+                || name.startsWith("META-INF/annotations/"));
+    }
+
+    @Test
+    void theManifestStartsTheCommandLine() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            Manifest manifest = jar.getManifest();
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("io.logflux.release.cli.Main");
+        }
+    }
+
+    @Test
+    void helpRunsFromTheJar() throws Exception {
+        Result result = java(Path.of("."), Map.of(), "--help");
+
+        assertThat(result.status).isZero();
+        assertThat(result.out).contains("verify-version");
+    }
+
+    @Test
+    void verifyVersionOnTheSampleMatchesItsTag() throws Exception {
+        Path project = copySample("match");
+
+        Result result = java(project, Map.of(), "verify-version", "--tag", "v0.2.0");
+
+        assertThat(result.status).isZero();
+        assertThat(result.out).isEqualTo("0.2.0\n");
+        assertThat(result.err).startsWith("Package version 0.2.0 matches release tag v0.2.0");
+    }
+
+    @Test
+    void verifyVersionReadsTheTagFromTagName() throws Exception {
+        Path project = copySample("env");
+
+        Result result = java(project, Map.of("TAG_NAME", "0.2.0"), "verify-version", "-q");
+
+        assertThat(result.status).isZero();
+        assertThat(result.out).isEqualTo("0.2.0\n");
+        assertThat(result.err).isEmpty();
+    }
+
+    @Test
+    void aMismatchedCopyFailsWithTheSeedsMessage() throws Exception {
+        Path project = copySample("mismatch");
+        Path init = project.resolve("logflux/__init__.py");
+        Files.writeString(init, Files.readString(init).replace("\"0.2.0\"", "\"0.2.1\""));
+
+        Result result = java(project, Map.of(), "verify-version", "--tag", "v0.2.0");
+
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).isEmpty();
+        assertThat(result.err).startsWith("Package version (0.2.1) doesn't match release tag (0.2.0)\n")
+                .contains("logflux/__init__.py").contains("MISMATCH");
+    }
+
+    @Test
+    void builtFilesAreCheckedAndStaleOnesNamed() throws Exception {
+        Path project = copySample("built");
+        build(project);
+        Path init = project.resolve("logflux/__init__.py");
+        Files.writeString(init, Files.readString(init).replace("\"0.2.0\"", "\"0.2.1\""));
+        build(project);
+
+        Result result = java(project, Map.of(), "verify-version", "--tag", "0.2.1", "dist/*");
+
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.err).startsWith("Package version (0.2.0) doesn't match release tag (0.2.1)")
+                .contains("dist/logflux-0.2.0-py3-none-any.whl").contains("dist/logflux-0.2.0.tar.gz")
+                .contains("Delete them and rebuild");
+    }
+
+    @Test
+    void jsonIsPrintedWhateverTheOutcome() throws Exception {
+        Path project = copySample("json");
+
+        Result result = java(project, Map.of(), "verify-version", "--json", "--tag", "v0.1.9");
+
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.out).contains("\"ok\" : false").contains("\"version\" : \"0.1.9\"")
+                .contains("\"status\" : \"mismatch\"");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws Exception {
+        Path project = copySample("usage");
+
+        Result noTag = java(project, Map.of(), "verify-version");
+        Result badOption = java(project, Map.of(), "verify-version", "--tag", "v0.2.0", "--nope");
+
+        assertThat(noTag.status).isEqualTo(2);
+        assertThat(noTag.err).contains("No release tag: pass --tag v0.2.0, or set TAG_NAME");
+        assertThat(badOption.status).isEqualTo(2);
+    }
+
+    @Test
+    void aTagThatIsNotAVersionIsExplained() throws Exception {
+        Path project = copySample("badtag");
+
+        Result result = java(project, Map.of(), "verify-version", "--tag", "release-candidate");
+
+        assertThat(result.status).isEqualTo(1);
+        assertThat(result.err).startsWith("error: Release tag 'release-candidate' is not a version")
+                .doesNotContain("\tat ");
+    }
+
+    private static Path copySample(String name) throws IOException {
+        Path target = work.resolve(name);
+        Path source = Path.of("resources/sample-sdk");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(p -> !p.toString().contains("dist") && !p.toString().contains("build")
+                    && !p.toString().contains("egg-info")).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void build(Path project) throws Exception {
+        String python = System.getProperty("logflux.python", "/usr/bin/python3");
+        Process process = new ProcessBuilder(python, "-m", "build", "--no-isolation", "--outdir",
+                project.resolve("dist").toString(), project.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("python -m build (install python3-build):\n" + output).isZero();
+    }
+
+    private static Result java(Path dir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().remove("TAG_NAME");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int status = process.waitFor();
+        return new Result(status, Files.readString(out), Files.readString(err));
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+}
