@@ -1,0 +1,11 @@
+/*
+ * Compile-only stand-in. Mirrors org.jenkins-ci.main:jenkins-core
+ * jenkinsci/jenkins core/src/main/java/hudson/model/AbstractDescribableImpl.java (read at HEAD, as recorded in shared/reference/jenkins-api.md §1.3)
+ * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
+ * Never packaged: see docs/jenkins-standin.md.
+ */
+package hudson.model;
+
+@Deprecated(since = "2.505")
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+}

@@ -1,0 +1,98 @@
+package io.logflux.release.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.util.Set;
+
+/**
+ * {@code logfluxVerifyVersion}: the package version, wherever the project and its built files state it, must equal
+ * the release tag. Returns the version in PEP 440 normal form.
+ */
+public final class VerifyVersionStep extends Step {
+    private String tag;
+    private String versionFile;
+    private String files;
+    private String projectDir;
+
+    @DataBoundConstructor
+    public VerifyVersionStep() {
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    /** The release tag; default: the tag build's {@code TAG_NAME}. */
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = blankToNull(tag);
+    }
+
+    public String getVersionFile() {
+        return versionFile;
+    }
+
+    /** The file holding {@code __version__}, relative to the project directory; default: found. */
+    @DataBoundSetter
+    public void setVersionFile(String versionFile) {
+        this.versionFile = blankToNull(versionFile);
+    }
+
+    public String getFiles() {
+        return files;
+    }
+
+    /** Built files to check too, as Ant-style patterns relative to the workspace, such as {@code dist/*}. */
+    @DataBoundSetter
+    public void setFiles(String files) {
+        this.files = blankToNull(files);
+    }
+
+    public String getProjectDir() {
+        return projectDir;
+    }
+
+    /** The project directory relative to the workspace; default: the workspace. */
+    @DataBoundSetter
+    public void setProjectDir(String projectDir) {
+        this.projectDir = blankToNull(projectDir);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new VerifyVersionExecution(this, context);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "logfluxVerifyVersion";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.verifyVersionDisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, TaskListener.class, EnvVars.class);
+        }
+    }
+}
