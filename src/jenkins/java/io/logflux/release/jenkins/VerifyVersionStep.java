@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -78,6 +79,7 @@ public final class VerifyVersionStep extends Step {
     }
 
     @Extension
+    @Symbol("logfluxVerifyVersion")
     public static final class DescriptorImpl extends StepDescriptor {
         @Override
         public String getFunctionName() {

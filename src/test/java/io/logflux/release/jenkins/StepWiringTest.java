@@ -84,6 +84,8 @@ class StepWiringTest {
         VerifyVersionStep.DescriptorImpl descriptor = allocateWithoutConstructor(VerifyVersionStep.DescriptorImpl.class);
 
         assertThat(descriptor.getFunctionName()).isEqualTo("logfluxVerifyVersion");
+        assertThat(VerifyVersionStep.DescriptorImpl.class.getAnnotation(org.jenkinsci.Symbol.class).value())
+                .containsExactly(descriptor.getFunctionName());
         assertThat(descriptor.getDisplayName()).isEqualTo("Verify that the package version matches the release tag");
         assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext())).containsExactlyInAnyOrder(
                 hudson.FilePath.class, hudson.model.TaskListener.class, hudson.EnvVars.class);

@@ -1,11 +1,11 @@
 package io.logflux.release.packaging;
 
+import io.logflux.release.testing.SampleProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,9 +84,7 @@ class PackagedJarIT {
 
     @Test
     void aMismatchedCopyFailsWithTheSeedsMessage() throws Exception {
-        Path project = copySample("mismatch");
-        Path init = project.resolve("logflux/__init__.py");
-        Files.writeString(init, Files.readString(init).replace("\"0.2.0\"", "\"0.2.1\""));
+        Path project = SampleProject.copyTo(work.resolve("mismatch")).withVersion("0.2.1").dir();
 
         Result result = java(project, Map.of(), "verify-version", "--tag", "v0.2.0");
 
@@ -99,11 +96,10 @@ class PackagedJarIT {
 
     @Test
     void builtFilesAreCheckedAndStaleOnesNamed() throws Exception {
-        Path project = copySample("built");
-        build(project);
-        Path init = project.resolve("logflux/__init__.py");
-        Files.writeString(init, Files.readString(init).replace("\"0.2.0\"", "\"0.2.1\""));
-        build(project);
+        SampleProject sample = SampleProject.copyTo(work.resolve("built"));
+        sample.build();
+        sample.withVersion("0.2.1").build();
+        Path project = sample.dir();
 
         Result result = java(project, Map.of(), "verify-version", "--tag", "0.2.1", "dist/*");
 
@@ -147,30 +143,8 @@ class PackagedJarIT {
                 .doesNotContain("\tat ");
     }
 
-    private static Path copySample(String name) throws IOException {
-        Path target = work.resolve(name);
-        Path source = Path.of("resources/sample-sdk");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !p.toString().contains("dist") && !p.toString().contains("build")
-                    && !p.toString().contains("egg-info")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        return target;
-    }
-
-    private static void build(Path project) throws Exception {
-        String python = System.getProperty("logflux.python", "/usr/bin/python3");
-        Process process = new ProcessBuilder(python, "-m", "build", "--no-isolation", "--outdir",
-                project.resolve("dist").toString(), project.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("python -m build (install python3-build):\n" + output).isZero();
+    private static Path copySample(String name) {
+        return SampleProject.copyTo(work.resolve(name)).dir();
     }
 
     private static Result java(Path dir, Map<String, String> env, String... args) throws Exception {
