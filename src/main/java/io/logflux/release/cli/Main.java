@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = JarVersion.class,
         description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
-        subcommands = {VerifyVersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VerifyVersionCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error.",
                 "Documentation: docs/cli.md"})
 public final class Main implements Runnable {

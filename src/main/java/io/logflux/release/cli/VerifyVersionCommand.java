@@ -1,7 +1,5 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.ReleaseException;
-import io.logflux.release.files.FileGlob;
 import io.logflux.release.verify.VerifyVersionReport;
 import io.logflux.release.verify.VerifyVersionRequest;
 import io.logflux.release.verify.VersionVerifier;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +65,7 @@ final class VerifyVersionCommand implements Callable<Integer> {
                     "No release tag: pass --tag v0.2.0, or set " + TAG_ENV + " (Jenkins sets it on tag builds).");
         }
         VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
-                project, releaseTag, Optional.ofNullable(versionFile), expand(distFiles)));
+                project, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
@@ -82,46 +79,6 @@ final class VerifyVersionCommand implements Callable<Integer> {
             }
         }
         return report.ok() ? Main.EXIT_OK : Main.EXIT_FAILED;
-    }
-
-    private static List<Path> expand(List<String> arguments) {
-        List<Path> files = new ArrayList<>();
-        for (String argument : arguments) {
-            if (argument.contains("*") || argument.contains("?")) {
-                files.addAll(expandPattern(argument));
-            } else {
-                Path file = Path.of(argument);
-                if (!Files.isRegularFile(file)) {
-                    throw new ReleaseException("Built file " + argument + " does not exist. "
-                            + "Build the package first (python -m build), or fix the path.");
-                }
-                files.add(file);
-            }
-        }
-        return files;
-    }
-
-    /** A pattern the shell did not expand (quoted, or on Windows): its fixed leading directories are the base. */
-    private static List<Path> expandPattern(String argument) {
-        String[] segments = argument.replace('\\', '/').split("/", -1);
-        int firstWild = 0;
-        while (firstWild < segments.length - 1 && !segments[firstWild].contains("*")
-                && !segments[firstWild].contains("?")) {
-            firstWild++;
-        }
-        String base = String.join("/", java.util.Arrays.copyOfRange(segments, 0, firstWild));
-        String pattern = String.join("/", java.util.Arrays.copyOfRange(segments, firstWild, segments.length));
-        Path baseDir = base.isEmpty() ? Path.of(argument.startsWith("/") ? "/" : ".") : Path.of(base);
-        if (!Files.isDirectory(baseDir)) {
-            throw new ReleaseException("No files match '" + argument + "': directory " + baseDir
-                    + " does not exist. Build the package first (python -m build), or fix the pattern.");
-        }
-        try {
-            return FileGlob.resolve(baseDir, pattern);
-        } catch (ReleaseException e) {
-            throw new ReleaseException("No files match '" + argument + "'. Build the package first "
-                    + "(python -m build), or fix the pattern.", e);
-        }
     }
 
 }

@@ -70,7 +70,7 @@ public final class DistMetadataReader {
                 boolean metadata = wheel
                         ? segments.length == 2 && segments[0].endsWith(".dist-info") && segments[1].equals("METADATA")
                         : segments.length == 2 && segments[1].equals("PKG-INFO");
-                if (metadata && isSafe(entryName)) {
+                if (metadata && ArchivePaths.isSafe(entryName)) {
                     candidates.add(entry);
                 }
             }
@@ -112,7 +112,7 @@ public final class DistMetadataReader {
                 }
                 String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
                 String[] segments = entryName.split("/", -1);
-                if (entry.isFile() && segments.length == 2 && segments[1].equals("PKG-INFO") && isSafe(entryName)) {
+                if (entry.isFile() && segments.length == 2 && segments[1].equals("PKG-INFO") && ArchivePaths.isSafe(entryName)) {
                     if (entry.getSize() > limits.maxMetadataBytes()) {
                         throw tooLarge(fileName, entryName, entry.getSize());
                     }
@@ -131,11 +131,6 @@ public final class DistMetadataReader {
             throw new InvalidDistributionException("'" + fileName + "' is not a valid sdist (.tar.gz): "
                     + e.getMessage() + ". Rebuild it with python -m build.", e);
         }
-    }
-
-    private static boolean isSafe(String entryName) {
-        return !entryName.startsWith("/") && !entryName.contains("\\") && !entryName.contains(":")
-                && List.of(entryName.split("/")).stream().noneMatch(".."::equals);
     }
 
     private byte[] readCapped(InputStream in, String fileName, String entryName) throws IOException {

@@ -68,6 +68,16 @@ public final class SampleProject {
         return this;
     }
 
+    /** Replaces the readme: writes {@code file} and points [project].readme at it (TOML value given as is). */
+    public SampleProject withReadme(String file, String content, String readmeValue) {
+        write(file, content);
+        return replaceIn("pyproject.toml", "readme = \"README.md\"", "readme = " + readmeValue);
+    }
+
+    public SampleProject withoutReadme() {
+        return replaceIn("pyproject.toml", "readme = \"README.md\"\n", "");
+    }
+
     public SampleProject write(String file, String content) {
         try {
             Path path = dir.resolve(file);

@@ -1,0 +1,96 @@
+package io.logflux.release.check;
+
+import io.logflux.release.dist.CoreMetadata;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The long description: its content type must be one PyPI knows, and reStructuredText (also the default when no
+ * type is given) must render without a single docutils warning, as PyPI requires. Markdown and plain text cannot
+ * fail. A missing description or content type is a warning, as in twine check.
+ */
+final class DescriptionRules {
+    static final Set<String> TYPES = Set.of("text/plain", "text/x-rst", "text/markdown");
+    private static final Set<String> MARKDOWN_VARIANTS = Set.of("GFM", "CommonMark");
+
+    private DescriptionRules() {
+    }
+
+    static void checkContentType(String file, CoreMetadata metadata, List<Finding> findings) {
+        Optional<String> value = metadata.first("Description-Content-Type");
+        if (value.isEmpty()) {
+            return;
+        }
+        String[] parts = value.get().split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            findings.add(Finding.error("description.content-type", "'" + file + "' has Description-Content-Type '"
+                    + value.get() + "'; PyPI knows only text/plain, text/x-rst and text/markdown. Fix the readme's "
+                    + "content type ([project].readme, or long_description_content_type in setup.py)."));
+            return;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String key = parameter[0].strip().toLowerCase(Locale.ROOT);
+            String parameterValue = parameter.length == 2 ? parameter[1].strip().replaceAll("^\"|\"$", "") : "";
+            if (key.equals("charset") && !parameterValue.equalsIgnoreCase("UTF-8")) {
+                findings.add(Finding.error("description.content-type", "'" + file + "' declares charset="
+                        + parameterValue + " for its description; PyPI accepts only UTF-8. Save the readme as "
+                        + "UTF-8 and drop the charset parameter."));
+            }
+            if (key.equals("variant") && type.equals("text/markdown") && !MARKDOWN_VARIANTS.contains(parameterValue)) {
+                findings.add(Finding.error("description.content-type", "'" + file + "' declares the Markdown "
+                        + "variant '" + parameterValue + "'; PyPI knows GFM and CommonMark."));
+            }
+        }
+    }
+
+    static void checkRendering(String file, CoreMetadata metadata, RstRenderer renderer, List<Finding> findings) {
+        Optional<String> description = description(metadata);
+        if (description.isEmpty()) {
+            findings.add(Finding.warning("description.missing", "'" + file + "' has no long description, so "
+                    + "PyPI's project page will be empty. Set [project].readme (as twine check warns: "
+                    + "`long_description` missing)."));
+            return;
+        }
+        Optional<String> type = metadata.first("Description-Content-Type")
+                .map(v -> v.split(";")[0].strip().toLowerCase(Locale.ROOT));
+        if (type.isEmpty()) {
+            findings.add(Finding.warning("description.content-type-missing", "'" + file + "' has no "
+                    + "Description-Content-Type, so PyPI renders the description as reStructuredText. Declare it "
+                    + "([project].readme = \"README.md\" sets text/markdown)."));
+        }
+        if (type.isPresent() && !type.get().equals("text/x-rst")) {
+            return;
+        }
+        RstRenderer.Result result = renderer.render(description.get());
+        if (!result.checked()) {
+            findings.add(Finding.warning("description.rst-unchecked", "'" + file + "': the reStructuredText "
+                    + "description was not checked: " + result.notCheckedBecause() + ". PyPI refuses descriptions "
+                    + "that do not render."));
+        } else if (!result.problems().isEmpty()) {
+            findings.add(Finding.error("description.rst", "'" + file + "': the description would not render on "
+                    + "PyPI (reStructuredText, where any warning fails the upload): " + String.join("; ",
+                    result.problems()) + ". Fix the readme, or declare its real content type if it is Markdown."));
+        }
+    }
+
+    /** The description: the body from Metadata-Version 2.1 on, else the Description field with its indent removed. */
+    static Optional<String> description(CoreMetadata metadata) {
+        Optional<String> text = metadata.body().or(() -> metadata.first("Description").map(DescriptionRules::dedent));
+        return text.filter(t -> !t.isBlank() && !t.strip().equals("UNKNOWN"));
+    }
+
+    private static String dedent(String folded) {
+        StringBuilder out = new StringBuilder();
+        for (String line : folded.split("\n", -1)) {
+            String stripped = line.startsWith("        ") ? line.substring(8)
+                    : line.startsWith("       |") ? line.substring(8) : line;
+            out.append(out.length() == 0 ? "" : "\n").append(stripped);
+        }
+        return out.toString();
+    }
+}
