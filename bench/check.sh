@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark: logflux-release `check` against Debian's `twine check` on the same files, and our peak memory on a
+# 16 MiB vs a 1 GiB wheel. Prints its figures last. Needs: Java 17, Maven, Debian's python3 with build and twine,
+# GNU time (/usr/bin/time). Usage: bench/check.sh [RUNS]   (default 5 alternating runs per tool)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -f target/logflux-release.jar ] || mvn -B -q package -DskipTests
+JAR=target/logflux-release.jar
+
+echo "bench/check.sh: building the sample project in 10 versions (20 real files)…" >&2
+for minor in 0 1 2 3 4 5 6 7 8 9; do
+  cp -r resources/sample-sdk "$work/p$minor"
+  sed -i "s/__version__ = \"[^\"]*\"/__version__ = \"0.3.$minor\"/" "$work/p$minor/logflux/__init__.py"
+  "$PYTHON" -m build --no-isolation --outdir "$work/files" "$work/p$minor" >/dev/null 2>&1
+done
+files=("$work"/files/*)
+count=${#files[@]}
+
+peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+ours=(); theirs=(); ours_rss=(); theirs_rss=()
+for run in $(seq "$RUNS"); do
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/ours.time" java -jar "$JAR" check --python "$PYTHON" "${files[@]}" >/dev/null || true
+  ours+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); ours_rss+=("$(peak_kib "$work/ours.time")")
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/twine.time" "$PYTHON" -m twine check "${files[@]}" >/dev/null || true
+  theirs+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); theirs_rss+=("$(peak_kib "$work/twine.time")")
+done
+
+echo "bench/check.sh: generating 16 MiB and 1 GiB wheels…" >&2
+small=$("$PYTHON" bench/make-wheel.py "$work" benchsmall 1.0 $((16 << 20)))
+large=$("$PYTHON" bench/make-wheel.py "$work" benchlarge 1.0 $((1 << 30)))
+/usr/bin/time -v -o "$work/small.time" java -jar "$JAR" check --max-file-size 2GiB "$small" >/dev/null
+start=$(date +%s.%N)
+/usr/bin/time -v -o "$work/large.time" java -jar "$JAR" check --max-file-size 2GiB "$large" >/dev/null
+large_secs=$(echo "$(date +%s.%N) - $start" | bc -l)
+
+ours_med=$(printf '%s\n' "${ours[@]}" | median)
+theirs_med=$(printf '%s\n' "${theirs[@]}" | median)
+echo
+echo "check on $count files built by python3 -m build, $RUNS alternating runs each (machine: $(nproc) cores, $(java -version 2>&1 | head -1))"
+printf '  %-32s median %6.2f s   peak RSS %7d KiB\n' "logflux-release check (JVM)" "$ours_med" "$(printf '%s\n' "${ours_rss[@]}" | median)"
+printf '  %-32s median %6.2f s   peak RSS %7d KiB\n' "twine check ($("$PYTHON" -m twine --version | head -1 | awk '{print $3}'))" "$theirs_med" "$(printf '%s\n' "${theirs_rss[@]}" | median)"
+printf '  ratio twine/ours: %.2fx (above 1 means ours is faster; includes JVM start-up)\n' "$(echo "$theirs_med / $ours_med" | bc -l)"
+echo "memory: one wheel, full scan (every member inflated and hashed against RECORD)"
+printf '  16 MiB wheel: peak RSS %7d KiB\n' "$(peak_kib "$work/small.time")"
+printf '   1 GiB wheel: peak RSS %7d KiB   (%.1f s, %.0f MiB/s)\n' "$(peak_kib "$work/large.time")" "$large_secs" "$(echo "1024 / $large_secs" | bc -l)"
+printf '  ratio 1 GiB / 16 MiB peak RSS: %.2f\n' "$(echo "$(peak_kib "$work/large.time") / $(peak_kib "$work/small.time")" | bc -l)"
