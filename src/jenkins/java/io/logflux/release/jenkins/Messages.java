@@ -18,6 +18,10 @@ final class Messages {
                 + "only on tag builds (when { buildingTag() }) so that TAG_NAME is set.";
     }
 
+    static String checkFailed(String firstError) {
+        return "The built files failed validation: " + firstError + " (the report above lists every finding)";
+    }
+
     static String versionMismatch(String headline) {
         return headline + " (the report above lists every place that states the version, and what to do)";
     }

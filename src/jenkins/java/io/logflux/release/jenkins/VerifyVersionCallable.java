@@ -2,7 +2,11 @@ package io.logflux.release.jenkins;
 
 import hudson.remoting.VirtualChannel;
 import io.logflux.release.ReleaseException;
+import io.logflux.release.check.CheckOptions;
+import io.logflux.release.check.CheckReport;
+import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.files.FileGlob;
+import io.logflux.release.verify.VerifyVersionReport;
 import io.logflux.release.verify.VerifyVersionRequest;
 import io.logflux.release.verify.VersionVerifier;
 import jenkins.MasterToSlaveFileCallable;
@@ -13,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the version gate on the agent that holds the workspace, on a plain directory: the engine never sees a
- * Jenkins type, and tests call {@link #invoke} on a temporary directory.
+ * Runs Phase 1 on the agent that holds the workspace, on a plain directory: the version gate, and with built files
+ * also {@code check} of them. The engine never sees a Jenkins type, and tests call {@link #invoke} on a temporary
+ * directory.
  */
 public final class VerifyVersionCallable extends MasterToSlaveFileCallable<VerifyVersionOutcome> {
     private static final long serialVersionUID = 1L;
@@ -43,8 +48,11 @@ public final class VerifyVersionCallable extends MasterToSlaveFileCallable<Verif
             Path root = workspace.toPath().toAbsolutePath().normalize();
             Path project = projectDirectory(root);
             List<Path> builtFiles = files == null ? List.of() : FileGlob.resolve(root, files);
-            return VerifyVersionOutcome.of(new VersionVerifier().verify(new VerifyVersionRequest(
-                    project, tag, Optional.ofNullable(versionFile).map(Path::of), builtFiles)));
+            VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
+                    project, tag, Optional.ofNullable(versionFile).map(Path::of), builtFiles));
+            Optional<CheckReport> check = builtFiles.isEmpty() ? Optional.empty()
+                    : Optional.of(new DistributionChecker(CheckOptions.defaults()).check(builtFiles));
+            return VerifyVersionOutcome.of(report, check);
         } catch (ReleaseException e) {
             return VerifyVersionOutcome.error(e.getMessage());
         }

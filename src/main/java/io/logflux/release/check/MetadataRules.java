@@ -3,8 +3,10 @@ package io.logflux.release.check;
 import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.DistFilename;
 import io.logflux.release.project.ProjectName;
+import io.logflux.release.requirement.Pep508;
 import io.logflux.release.version.InvalidVersionException;
 import io.logflux.release.version.Pep440Version;
+import io.logflux.release.version.VersionSpecifiers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 final class MetadataRules {
     private static final Pattern NAME = Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]+$");
     private static final int MAX_SUMMARY = 512;
     private static final Set<String> NEVER_DYNAMIC = Set.of("name", "version", "metadata-version");
 
@@ -43,6 +46,7 @@ final class MetadataRules {
         rules.requirements();
         rules.dynamic();
         rules.classifiers();
+        rules.emails();
         rules.urls();
         DescriptionRules.checkContentType(fileName, metadata, rules.findings);
         return rules.findings;
@@ -171,11 +175,38 @@ final class MetadataRules {
 
     private void requirements() {
         for (String requirement : metadata.all("Requires-Dist")) {
-            String beforeMarker = requirement.split(";", 2)[0];
-            if (beforeMarker.contains("@")) {
+            Pep508.Result parsed = Pep508.parse(requirement);
+            if (parsed.requirement().isEmpty()) {
+                error("metadata.requires-dist", "has Requires-Dist '" + requirement.strip() + "', which is not a "
+                        + "valid PEP 508 requirement: " + parsed.problem() + ". Fix [project].dependencies.");
+            } else if (parsed.requirement().get().directUrl()) {
                 error("metadata.direct-url", "requires '" + requirement.strip() + "', a direct URL dependency; PyPI "
                         + "refuses those. Depend on a released version from an index instead.");
             }
+        }
+        metadata.first("Requires-Python").ifPresent(specifiers -> VersionSpecifiers.problem(specifiers).ifPresent(
+                why -> error("metadata.requires-python", "has Requires-Python '" + specifiers + "', which is not a "
+                        + "valid version specifier: " + why + ". Fix [project].requires-python (e.g. \">=3.8\").")));
+        for (String extra : metadata.all("Provides-Extra")) {
+            if (!NAME.matcher(extra.strip()).matches()) {
+                error("metadata.provides-extra", "has Provides-Extra '" + extra + "', which is not a valid extra "
+                        + "name. Fix [project.optional-dependencies].");
+            }
+        }
+    }
+
+    private void emails() {
+        for (String field : List.of("Author-email", "Maintainer-email")) {
+            metadata.first(field).ifPresent(value -> {
+                for (String address : value.split(",")) {
+                    String email = address.contains("<") && address.contains(">")
+                            ? address.substring(address.indexOf('<') + 1, address.lastIndexOf('>')) : address.strip();
+                    if (!EMAIL.matcher(email.strip()).matches()) {
+                        error("metadata.email", "has " + field + " '" + value + "', and '" + address.strip()
+                                + "' is not an e-mail address. Fix the authors/maintainers in pyproject.toml.");
+                    }
+                }
+            });
         }
     }
 

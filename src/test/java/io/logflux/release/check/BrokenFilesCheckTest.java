@@ -194,6 +194,14 @@ class BrokenFilesCheckTest {
                 "Classifier: Private :: Do Not Upload")), "metadata.classifier", "'Private :: Do Not Upload'");
         assertFails(metadataVariant(s -> s.replaceFirst("Project-URL: Homepage, ", "Project-URL: Homepage, ftp:")),
                 "metadata.url", "Project-URL 'Homepage, ftp:");
+        assertFails(metadataVariant(s -> s.replace("Requires-Python: >=3.8", "Requires-Python: =>3.8")),
+                "metadata.requires-python", "'=>3.8'");
+        assertFails(metadataVariant(s -> s.replace("Requires-Python:", "Requires-Dist: requests; bogus == '1'\nRequires-Python:")),
+                "metadata.requires-dist", "'bogus' is not a marker variable");
+        assertFails(metadataVariant(s -> s.replace("Author-email: LogFlux <sdk@logflux.invalid>",
+                "Author-email: LogFlux <not-an-address>")), "metadata.email", "'LogFlux <not-an-address>'");
+        assertFails(metadataVariant(s -> s.replace("Requires-Python:", "Provides-Extra: -dev\nRequires-Python:")),
+                "metadata.provides-extra", "'-dev'");
     }
 
     @Test

@@ -35,8 +35,29 @@ class VerifyVersionCallableTest {
         assertThat(outcome.ok()).isTrue();
         assertThat(outcome.normalizedVersion()).isEqualTo("0.2.0");
         assertThat(outcome.report()).startsWith("Package version 0.2.0 matches release tag v0.2.0")
-                .contains("dist/logflux-0.2.0-py3-none-any.whl").contains("dist/logflux-0.2.0.tar.gz");
+                .contains("dist/logflux-0.2.0-py3-none-any.whl").contains("dist/logflux-0.2.0.tar.gz")
+                .contains(": PASSED").contains("2 files checked: 2 passed, 0 failed");
         assertThat(outcome.failure()).isEmpty();
+    }
+
+    @Test
+    void builtFilesAreValidatedTooAndAFailingCheckFailsTheStep() throws java.io.IOException {
+        Path ws = workspaces.resolve("tampered");
+        SampleProject sample = SampleProject.copyTo(ws);
+        sample.build();
+        Path wheel = sample.wheel("0.2.0");
+        Path tampered = io.logflux.release.testing.ArchiveEditor.ofWheel(wheel).keepingRecord()
+                .edit("logflux/client.py", s -> s + "\n# changed after the build\n")
+                .writeWheel(ws.resolve("tampered.whl"));
+        java.nio.file.Files.move(tampered, wheel, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        VerifyVersionOutcome outcome = new VerifyVersionCallable("v0.2.0", null, null, "dist/*").invoke(ws.toFile(), null);
+
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.report()).contains("Package version 0.2.0 matches release tag v0.2.0")
+                .contains("Checking " + wheel + ": FAILED").contains("ERROR [wheel.record-hash]");
+        assertThat(outcome.failure()).startsWith("The built files failed validation: 'logflux-0.2.0-py3-none-any.whl': "
+                + "logflux/client.py does not match its RECORD hash");
     }
 
     @Test
