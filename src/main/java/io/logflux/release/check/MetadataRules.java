@@ -220,11 +220,21 @@ final class MetadataRules {
     }
 
     private void classifiers() {
-        for (String classifier : metadata.all("Classifier")) {
-            if (classifier.strip().startsWith("Private ::")) {
-                error("metadata.classifier", "has the classifier '" + classifier.strip() + "'. PyPI refuses "
+        for (String written : metadata.all("Classifier")) {
+            String classifier = written.strip();
+            Optional<List<String>> replacements = TroveClassifiers.replacementsOfDeprecated(classifier);
+            if (classifier.startsWith("Private ::")) {
+                error("metadata.classifier", "has the classifier '" + classifier + "'. PyPI refuses "
                         + "'Private ::' classifiers on purpose (they keep private packages off PyPI); remove it if "
                         + "this package is meant to be public.");
+            } else if (replacements.isPresent()) {
+                error("metadata.classifier", "has the deprecated classifier '" + classifier + "', which PyPI "
+                        + "refuses. " + (replacements.get().isEmpty() ? "Remove it."
+                        : "Use " + String.join(" or ", replacements.get()) + " instead."));
+            } else if (!TroveClassifiers.isAccepted(classifier)) {
+                error("metadata.classifier", "has the classifier '" + classifier + "', which PyPI does not know. "
+                        + "Pick one from https://pypi.org/classifiers/ (logflux-release's list is refreshed with "
+                        + "scripts/refresh-classifiers.sh).");
             }
         }
     }

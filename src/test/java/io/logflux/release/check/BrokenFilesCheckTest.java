@@ -192,6 +192,12 @@ class BrokenFilesCheckTest {
                 "metadata.name", "invalid Name '-logflux-'");
         assertFails(metadataVariant(s -> s.replace("Classifier: Development Status :: 4 - Beta",
                 "Classifier: Private :: Do Not Upload")), "metadata.classifier", "'Private :: Do Not Upload'");
+        assertFails(metadataVariant(s -> s.replace("Classifier: Development Status :: 4 - Beta",
+                "Classifier: Programming Language :: Pythn :: 3")), "metadata.classifier",
+                "'Programming Language :: Pythn :: 3', which PyPI does not know");
+        assertFails(metadataVariant(s -> s.replace("Classifier: Development Status :: 4 - Beta",
+                "Classifier: Natural Language :: Ukranian")), "metadata.classifier",
+                "deprecated classifier 'Natural Language :: Ukranian'", "Use Natural Language :: Ukrainian instead");
         assertFails(metadataVariant(s -> s.replaceFirst("Project-URL: Homepage, ", "Project-URL: Homepage, ftp:")),
                 "metadata.url", "Project-URL 'Homepage, ftp:");
         assertFails(metadataVariant(s -> s.replace("Requires-Python: >=3.8", "Requires-Python: =>3.8")),
