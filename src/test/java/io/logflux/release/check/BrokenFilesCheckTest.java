@@ -287,6 +287,97 @@ class BrokenFilesCheckTest {
     }
 
     @Test
+    void moreMetadataRules() {
+        assertFails(metadataVariant(s -> s.replace("Metadata-Version: 2.1", "Metadata-Version: 2.2\nDynamic: Name")),
+                "metadata.dynamic", "marks Name as Dynamic");
+        assertFails(metadataVariant(s -> s.replace("text/markdown", "text/markdown; charset=latin-1")),
+                "description.content-type", "charset=latin-1");
+        assertFails(metadataVariant(s -> s.replace("text/markdown", "text/markdown; variant=Gruber")),
+                "description.content-type", "variant 'Gruber'");
+        Path unknownField = metadataVariant(s -> s.replace("Name: logflux", "Name: logflux\nLicence: MIT"));
+        FileReport report = checkOne(unknownField);
+        assertThat(report.status(false)).isEqualTo(FileReport.Status.PASSED_WITH_WARNINGS);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("metadata.unknown-field");
+            assertThat(f.message()).contains("'Licence'");
+        });
+    }
+
+    @Test
+    void wheelNamesAndPlatformTags() {
+        Path unnormalized = ArchiveEditor.ofWheel(wheel).writeWheel(dir.resolve("LogFlux-0.2.0-py3-none-any.whl"));
+        Path linux = ArchiveEditor.ofWheel(wheel).edit(DIST_INFO + "WHEEL", s -> s.replace("py3-none-any",
+                "cp311-cp311-linux_x86_64")).writeWheel(dir.resolve("logflux-0.2.0-cp311-cp311-linux_x86_64.whl"));
+
+        assertFails(unnormalized, "filename.wheel-name", "should contain the normalized project name 'logflux', not 'LogFlux'");
+        assertFails(linux, "filename.platform-tag", "'linux_x86_64', which PyPI refuses", "auditwheel repair");
+    }
+
+    @Test
+    void aMemberThatAppearsTwiceIsRefused() throws IOException {
+        Path twice = dir.resolve(WHEEL);
+        try (org.apache.commons.compress.archivers.zip.ZipFile source =
+                     org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(wheel).get();
+             org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream out =
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(Files.newOutputStream(twice))) {
+            for (var entry : java.util.Collections.list(source.getEntries())) {
+                out.addRawArchiveEntry(entry, source.getRawInputStream(entry));
+                if (entry.getName().equals("logflux/client.py")) {
+                    var copy = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("logflux/client.py");
+                    out.putArchiveEntry(copy);
+                    out.write("print('shadowed')\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+
+        assertFails(twice, "archive.duplicate", "'logflux/client.py' appears twice");
+    }
+
+    @Test
+    void aWheelWithAnUnknownWheelVersionIsRefused() {
+        Path future = wheelVariant(ArchiveEditor.ofWheel(wheel).edit(DIST_INFO + "WHEEL",
+                s -> s.replace("Wheel-Version: 1.0", "Wheel-Version: 2.0")));
+
+        assertFails(future, "wheel.wheel-file", "Wheel-Version 2.0; installers support 1.x");
+    }
+
+    @Test
+    void aMalformedRecordLineIsRefused() {
+        Path malformed = wheelVariant(ArchiveEditor.ofWheel(wheel).keepingRecord().edit(DIST_INFO + "RECORD",
+                s -> s + "\"unterminated,sha256=x,1\n"));
+
+        assertFails(malformed, "wheel.record", "is not 'path,hash,size'");
+    }
+
+    @Test
+    void devicesInAnSdistAreRefused() {
+        Path device = ArchiveEditor.ofSdist(sdist).writeSdist(dir.resolve(SDIST), tar -> {
+            TarArchiveEntry fifo = new TarArchiveEntry("logflux-0.2.0/pipe", TarArchiveEntry.LF_FIFO);
+            tar.putArchiveEntry(fifo);
+            tar.closeArchiveEntry();
+        });
+
+        assertFails(device, "archive.special-file", "'logflux-0.2.0/pipe' is a device or FIFO");
+    }
+
+    @Test
+    void twoSdistsOrTwoProjectsInOneBatchAreRefused() throws IOException {
+        Path secondSdist = Files.createDirectories(dir.resolve("second")).resolve(SDIST);
+        Files.copy(sdist, secondSdist);
+        Path otherProject = ArchiveEditor.ofWheel(wheel).edit(DIST_INFO + "METADATA", s -> s.replace("Name: logflux",
+                "Name: other")).renamePrefix("logflux-0.2.0.dist-info/", "other-0.2.0.dist-info/")
+                .writeWheel(dir.resolve("other-0.2.0-py3-none-any.whl"));
+
+        assertThat(checker.check(List.of(sdist, secondSdist)).batch()).extracting(Finding::rule).contains("batch.sdists");
+        assertThat(checker.check(List.of(wheel, otherProject)).batch()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("batch.names");
+            assertThat(f.message()).contains("logflux (logflux-0.2.0-py3-none-any.whl)")
+                    .contains("other (other-0.2.0-py3-none-any.whl)");
+        });
+    }
+
+    @Test
     void namesThatAreNotDistributionsAreRefused() throws IOException {
         Path sums = Files.writeString(dir.resolve("SHA256SUMS"), "x");
 
