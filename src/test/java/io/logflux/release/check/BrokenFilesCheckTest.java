@@ -204,7 +204,7 @@ class BrokenFilesCheckTest {
                 "metadata.requires-python", "'=>3.8'");
         assertFails(metadataVariant(s -> s.replace("Requires-Python:", "Requires-Dist: requests; bogus == '1'\nRequires-Python:")),
                 "metadata.requires-dist", "'bogus' is not a marker variable");
-        assertFails(metadataVariant(s -> s.replace("Author-email: LogFlux <sdk@logflux.invalid>",
+        assertFails(metadataVariant(s -> s.replace("Author-email: LogFlux <sdk@logflux.io>",
                 "Author-email: LogFlux <not-an-address>")), "metadata.email", "'LogFlux <not-an-address>'");
         assertFails(metadataVariant(s -> s.replace("Requires-Python:", "Provides-Extra: -dev\nRequires-Python:")),
                 "metadata.provides-extra", "'-dev'");
