@@ -10,10 +10,10 @@ import java.io.IOException;
 
 public class AbortException extends IOException {
     public AbortException() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of AbortException");
     }
 
     public AbortException(String message) {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of AbortException");
     }
 }

@@ -10,6 +10,6 @@ import java.util.TreeMap;
 
 public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of EnvVars");
     }
 }

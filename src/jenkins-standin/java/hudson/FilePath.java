@@ -15,11 +15,11 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public final class FilePath implements SerializableOnlyOverRemoting {
     public String getRemote() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of FilePath");
     }
 
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of FilePath");
     }
 
     public interface FileCallable<T> extends Serializable, RoleSensitive {

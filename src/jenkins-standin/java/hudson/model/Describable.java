@@ -8,6 +8,6 @@ package hudson.model;
 
 public interface Describable<T extends Describable<T>> {
     default Descriptor<T> getDescriptor() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of Describable");
     }
 }

@@ -12,6 +12,6 @@ import org.jenkinsci.remoting.RoleChecker;
 public interface ControllerToAgentFileCallable<T> extends FilePath.FileCallable<T> {
     @Override
     default void checkRoles(RoleChecker checker) throws SecurityException {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of ControllerToAgentFileCallable");
     }
 }

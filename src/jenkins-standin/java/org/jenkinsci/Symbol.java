@@ -1,6 +1,6 @@
 /*
  * Compile-only stand-in. Mirrors org.jenkins-ci:symbol-annotation
- * jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java (read at HEAD, as recorded in shared/reference/jenkins-api.md §1.5)
+ * jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java (read at 8a5658c)
  * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
  * Never packaged: see docs/jenkins-standin.md.
  */

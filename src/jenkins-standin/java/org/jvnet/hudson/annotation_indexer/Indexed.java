@@ -1,6 +1,6 @@
 /*
  * Compile-only stand-in. Mirrors org.jenkins-ci:annotation-indexer
- * jenkinsci/lib-annotation-indexer src/main/java/org/jvnet/hudson/annotation_indexer/Indexed.java (read at HEAD, as recorded in shared/reference/jenkins-api.md §2)
+ * jenkinsci/lib-annotation-indexer src/main/java/org/jvnet/hudson/annotation_indexer/Indexed.java (read at 27d144c)
  * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
  * Never packaged: see docs/jenkins-standin.md. (annotation-indexer 1.4 is on Central, but its parent POM is not, so
  * Maven cannot use it as a dependency.)
@@ -17,4 +17,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.ANNOTATION_TYPE)
 public @interface Indexed {
+    Class<? extends Validator>[] validators() default {};
 }

@@ -15,7 +15,7 @@ final class Messages {
     static String noReleaseTag() {
         return "No release tag: this build is not a tag build (TAG_NAME is not set) and logfluxVerifyVersion got no "
                 + "tag. Pass one: logfluxVerifyVersion tag: params.TAG in a parameterized build, or run the stage "
-                + "only on tag builds (when { buildingTag() }) so that TAG_NAME is set.";
+                + "only on tag builds (when { buildingTag() }), where env.TAG_NAME is set and used by default.";
     }
 
     static String checkFailed(String firstError) {
@@ -24,5 +24,26 @@ final class Messages {
 
     static String versionMismatch(String headline) {
         return headline + " (the report above lists every place that states the version, and what to do)";
+    }
+
+    static String noCredentialsId(String purpose) {
+        return "No credentialsId given for " + purpose + ". Pass the ID of a Secret text credential that holds it, "
+                + "for example credentialsId: 'pypi-token'.";
+    }
+
+    /** credentials-binding's wording for a missing entry, and what to do. */
+    static String credentialsNotFound(String credentialsId, String purpose) {
+        return "Could not find credentials entry with ID '" + credentialsId + "' (" + purpose + "). Add a Secret text "
+                + "credential with this ID in Jenkins, or fix credentialsId.";
+    }
+
+    static String credentialsOfWrongKind(String credentialsId, String purpose) {
+        return "Credentials entry '" + credentialsId + "' (" + purpose + ") is neither Secret text nor Username with "
+                + "password, so it holds no token. Store the token as a Secret text credential, or fix credentialsId.";
+    }
+
+    static String credentialsEmpty(String credentialsId, String purpose) {
+        return "Credentials entry '" + credentialsId + "' (" + purpose + ") is empty. Paste the token into it in "
+                + "Jenkins, or fix credentialsId.";
     }
 }

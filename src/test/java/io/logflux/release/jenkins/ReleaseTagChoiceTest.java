@@ -20,6 +20,6 @@ class ReleaseTagChoiceTest {
     void noTagAtAllIsEmptyAndTheMessageSaysHowToPassOne() {
         assertThat(ReleaseTagChoice.choose(null, "")).isEmpty();
         assertThat(Messages.noReleaseTag()).contains("tag: params.TAG").contains("when { buildingTag() }")
-                .contains("TAG_NAME");
+                .contains("env.TAG_NAME");
     }
 }

@@ -14,6 +14,6 @@ public abstract class Step extends AbstractDescribableImpl<Step> implements Exte
 
     @Override
     public StepDescriptor getDescriptor() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of Step");
     }
 }

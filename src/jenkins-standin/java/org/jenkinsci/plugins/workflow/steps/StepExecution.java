@@ -13,11 +13,11 @@ public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
     protected StepExecution(@NonNull StepContext context) {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of StepExecution");
     }
 
     public @NonNull StepContext getContext() {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of StepExecution");
     }
 
     public abstract boolean start() throws Exception;

@@ -11,13 +11,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecution {
     protected SynchronousNonBlockingStepExecution(@NonNull StepContext context) {
         super(context);
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of SynchronousNonBlockingStepExecution");
     }
 
     protected abstract T run() throws Exception;
 
     @Override
     public final boolean start() throws Exception {
-        throw new UnsupportedOperationException("compile-only stand-in");
+        throw new UnsupportedOperationException("compile-only stand-in of SynchronousNonBlockingStepExecution");
     }
 }

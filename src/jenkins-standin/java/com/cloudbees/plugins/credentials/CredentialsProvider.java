@@ -1,0 +1,32 @@
+/*
+ * Compile-only stand-in. Mirrors org.jenkins-ci.plugins:credentials
+ * jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java (read at a snapshot with findCredentialById(String, Class, Run) marked '@since TODO', i.e. just before 1305.v04f5ec1f3743; 2daaf47 for the older members)
+ * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
+ * Never packaged: see docs/jenkins-standin.md.
+ */
+package com.cloudbees.plugins.credentials;
+
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Run;
+
+// Real supertypes also include org.jenkins.ui.icon.IconSpec (a marker for the UI), left out.
+public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
+        implements ExtensionPoint, Describable<CredentialsProvider> {
+
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+                                                                 @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException("compile-only stand-in of CredentialsProvider");
+    }
+
+    @CheckForNull
+    @SuppressWarnings("rawtypes") // the real parameter is the raw type Run
+    public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
+        throw new UnsupportedOperationException("compile-only stand-in of CredentialsProvider");
+    }
+}

@@ -1,0 +1,42 @@
+package io.logflux.release.jenkins;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A token read from a Jenkins credentials entry, for one HTTP call. Deliberately not {@link java.io.Serializable}
+ * (so it can never end up in a persisted step execution or cross the agent channel), without equals/hashCode, and
+ * its {@link #toString()} names only the credentials id.
+ */
+public final class ApiToken {
+    private final String credentialsId;
+    private final String username;
+    private final String secret;
+
+    ApiToken(String credentialsId, String username, String secret) {
+        this.credentialsId = Objects.requireNonNull(credentialsId, "credentialsId");
+        this.username = username;
+        this.secret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /** The id of the credentials entry the token came from; safe to print. */
+    public String credentialsId() {
+        return credentialsId;
+    }
+
+    /** The username of a "Username with password" entry; empty for a "Secret text" entry. */
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    /** The token itself. Read it only where the HTTP request is built; never print it. */
+    public String secret() {
+        return secret;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiToken[credentialsId=" + credentialsId + username().map(u -> ", username=" + u).orElse("")
+                + ", secret=****]";
+    }
+}
