@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A token read from a Jenkins credentials entry, for one HTTP call. Deliberately not {@link java.io.Serializable}
- * (so it can never end up in a persisted step execution or cross the agent channel), without equals/hashCode, and
- * its {@link #toString()} names only the credentials id.
+ * A token read from a Jenkins credentials entry, for one step run. Deliberately not {@link java.io.Serializable}, so it
+ * can never end up in a persisted step execution; without equals/hashCode; its {@link #toString()} names only the
+ * credentials id. Where the files are on an agent, the step hands the bare token to the agent-side callable for that
+ * one call (as credentials-binding hands secrets to agents), never to anything that is saved.
  */
 public final class ApiToken {
     private final String credentialsId;

@@ -46,4 +46,22 @@ final class Messages {
         return "Credentials entry '" + credentialsId + "' (" + purpose + ") is empty. Paste the token into it in "
                 + "Jenkins, or fix credentialsId.";
     }
+
+    static String publishDisplayName() {
+        return "Publish wheels and sdists to PyPI, TestPyPI or another package index";
+    }
+
+    static String noRepository() {
+        return "logfluxPublish needs repository: 'pypi', 'testpypi' or the upload URL of your index.";
+    }
+
+    static String tokenPurpose(String index) {
+        return "the API token for " + index;
+    }
+
+    static String notATokenUser(String credentialsId, String username) {
+        return "Credentials entry '" + credentialsId + "' is a Username with password entry for user '" + username
+                + "', but PyPI accepts only API tokens (user name __token__). Store the token as Secret text, or set "
+                + "the user name of this entry to __token__.";
+    }
 }

@@ -1,6 +1,7 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.publish.IndexUnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 /** {@code java -jar logflux-release.jar <command>}: the engine as a command line, for manual recovery and any CI. */
 @Command(name = "logflux-release",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = JarVersion.class,
         description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
-        subcommands = {VerifyVersionCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error.",
+        subcommands = {VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
+                VerifyInstallCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index unreachable.",
                 "Documentation: docs/cli.md"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_UNREACHABLE = 3;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -41,6 +45,10 @@ public final class Main implements Runnable {
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof IndexUnreachableException) {
+                        commandLine.getErr().println("error: " + e.getMessage());
+                        return EXIT_UNREACHABLE;
+                    }
                     if (e instanceof ReleaseException) {
                         commandLine.getErr().println("error: " + e.getMessage());
                     } else {

@@ -3,7 +3,10 @@ package io.logflux.release.jenkins;
 import hudson.Extension;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.beans.Introspector;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,69 +30,106 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrote, and the Snippet Generator form and help files, which must name exactly the step's parameters.
  */
 class StepWiringTest {
-    private static final Class<VerifyVersionStep> STEP = VerifyVersionStep.class;
+    /** A step, what its constructor takes, its optional parameters, and its descriptor's expected answers. */
+    record StepUnderTest(Class<?> step, String constructor, Set<String> setters, Class<?> descriptor,
+                         String functionName, String displayName, Set<Class<?>> context) {
+        @Override
+        public String toString() {
+            return functionName;
+        }
+    }
+
+    static Stream<StepUnderTest> steps() {
+        return Stream.of(
+                new StepUnderTest(VerifyVersionStep.class, "", Set.of("tag", "files", "versionFile", "projectDir"),
+                        VerifyVersionStep.DescriptorImpl.class, "logfluxVerifyVersion",
+                        "Verify that the package version matches the release tag",
+                        Set.of(hudson.FilePath.class, hudson.model.TaskListener.class, hudson.EnvVars.class)),
+                new StepUnderTest(PublishStep.class, "repository,credentialsId",
+                        Set.of("files", "simpleUrl", "jsonUrl", "waitUntilServed", "waitTimeout", "verifyInstall",
+                                "importName", "importCommand", "python", "requireHashes", "strict", "tokenCheck",
+                                "uploadTimeout", "attempts"),
+                        PublishStep.DescriptorImpl.class, "logfluxPublish",
+                        "Publish wheels and sdists to PyPI, TestPyPI or another package index",
+                        Set.of(hudson.model.Run.class, hudson.FilePath.class, hudson.model.TaskListener.class)));
+    }
 
     @Test
-    void sezpozIndexedTheDescriptorAsAnExtension() {
+    void sezpozIndexedEveryDescriptorAsAnExtension() {
         List<String> indexed = new ArrayList<>();
         for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, getClass().getClassLoader())) {
             indexed.add(item.className());
         }
 
-        assertThat(indexed).contains(VerifyVersionStep.DescriptorImpl.class.getName());
+        assertThat(indexed).containsAll(steps().map(s -> s.descriptor().getName()).toList());
     }
 
-    @Test
-    void staplerRecordedTheDataBoundConstructor() throws IOException {
+    @ParameterizedTest
+    @MethodSource("steps")
+    void staplerRecordedTheDataBoundConstructor(StepUnderTest s) throws IOException {
         Properties stapler = new Properties();
-        try (InputStream in = STEP.getResourceAsStream("VerifyVersionStep.stapler")) {
-            assertThat(in).as("VerifyVersionStep.stapler written by Stapler's ConstructorProcessor").isNotNull();
+        String name = s.step().getSimpleName() + ".stapler";
+        try (InputStream in = s.step().getResourceAsStream(name)) {
+            assertThat(in).as(name + " written by Stapler's ConstructorProcessor").isNotNull();
             stapler.load(in);
         }
 
-        assertThat(stapler.getProperty("constructor")).isEmpty();
+        assertThat(stapler.getProperty("constructor")).isEqualTo(s.constructor());
     }
 
-    @Test
-    void everyOptionalParameterHasASetterAndAGetter() throws NoSuchMethodException {
-        for (String parameter : setterParameters()) {
-            String getter = "get" + Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
-            assertThat(STEP.getMethod(getter).getReturnType()).isEqualTo(String.class);
+    @ParameterizedTest
+    @MethodSource("steps")
+    void everyParameterHasAGetter(StepUnderTest s) {
+        for (String parameter : allParameters(s)) {
+            String suffix = Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
+            assertThat(Arrays.stream(s.step().getMethods()).anyMatch(m -> m.getParameterCount() == 0
+                    && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))))
+                    .as("getter for " + parameter).isTrue();
         }
-        assertThat(setterParameters()).containsExactlyInAnyOrder("tag", "files", "versionFile", "projectDir");
+        assertThat(setterParameters(s.step())).isEqualTo(new TreeSet<>(s.setters()));
     }
 
-    @Test
-    void theFormAndTheHelpFilesNameExactlyTheParameters() throws IOException {
-        String jelly = resource("VerifyVersionStep/config.jelly");
+    @ParameterizedTest
+    @MethodSource("steps")
+    void theFormAndTheHelpFilesNameExactlyTheParameters(StepUnderTest s) throws IOException {
+        String folder = s.step().getSimpleName() + "/";
+        String jelly = resource(s.step(), folder + "config.jelly");
         Set<String> fields = new TreeSet<>();
         Matcher m = Pattern.compile("field=\"([^\"]+)\"").matcher(jelly);
         while (m.find()) {
             fields.add(m.group(1));
         }
         Set<String> helpFiles = new TreeSet<>();
-        for (String parameter : setterParameters()) {
-            if (STEP.getResource("VerifyVersionStep/help-" + parameter + ".html") != null) {
+        for (String parameter : allParameters(s)) {
+            if (s.step().getResource(folder + "help-" + parameter + ".html") != null) {
                 helpFiles.add(parameter);
             }
         }
 
-        assertThat(fields).isEqualTo(setterParameters());
-        assertThat(helpFiles).isEqualTo(setterParameters());
-        assertThat(resource("VerifyVersionStep/help.html")).startsWith("<div>").contains("logfluxVerifyVersion");
+        assertThat(fields).isEqualTo(allParameters(s));
+        assertThat(helpFiles).isEqualTo(allParameters(s));
+        assertThat(resource(s.step(), folder + "help.html")).startsWith("<div>").contains(s.functionName());
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");
     }
 
-    @Test
-    void theDescriptorNamesTheStepAndTheContextItNeeds() throws ReflectiveOperationException {
-        VerifyVersionStep.DescriptorImpl descriptor = allocateWithoutConstructor(VerifyVersionStep.DescriptorImpl.class);
+    @ParameterizedTest
+    @MethodSource("steps")
+    void theDescriptorNamesTheStepAndTheContextItNeeds(StepUnderTest s) throws ReflectiveOperationException {
+        StepDescriptor descriptor = (StepDescriptor) allocateWithoutConstructor(s.descriptor());
 
-        assertThat(descriptor.getFunctionName()).isEqualTo("logfluxVerifyVersion");
-        assertThat(VerifyVersionStep.DescriptorImpl.class.getAnnotation(org.jenkinsci.Symbol.class).value())
+        assertThat(descriptor.getFunctionName()).isEqualTo(s.functionName());
+        assertThat(s.descriptor().getAnnotation(org.jenkinsci.Symbol.class).value())
                 .containsExactly(descriptor.getFunctionName());
-        assertThat(descriptor.getDisplayName()).isEqualTo("Verify that the package version matches the release tag");
-        assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext())).containsExactlyInAnyOrder(
-                hudson.FilePath.class, hudson.model.TaskListener.class, hudson.EnvVars.class);
+        assertThat(descriptor.getDisplayName()).isEqualTo(s.displayName());
+        assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext())).isEqualTo(s.context());
+    }
+
+    private static Set<String> allParameters(StepUnderTest s) {
+        Set<String> all = new TreeSet<>(s.setters());
+        if (!s.constructor().isEmpty()) {
+            all.addAll(List.of(s.constructor().split(",")));
+        }
+        return all;
     }
 
     /** The stand-in's Descriptor constructor only throws, so the descriptor is allocated without running it. */
@@ -99,15 +140,15 @@ class StepWiringTest {
         return type.cast(unsafe.getClass().getMethod("allocateInstance", Class.class).invoke(unsafe, type));
     }
 
-    private static Set<String> setterParameters() {
+    private static Set<String> setterParameters(Class<?> step) {
         Set<String> parameters = new TreeSet<>();
-        Arrays.stream(STEP.getMethods()).filter(method -> method.isAnnotationPresent(DataBoundSetter.class))
+        Arrays.stream(step.getMethods()).filter(method -> method.isAnnotationPresent(DataBoundSetter.class))
                 .forEach(method -> parameters.add(Introspector.decapitalize(method.getName().substring(3))));
         return parameters;
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = STEP.getResourceAsStream(name)) {
+    private static String resource(Class<?> step, String name) throws IOException {
+        try (InputStream in = step.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,5 +1,8 @@
 package io.logflux.release.packaging;
 
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testing.Captured;
+import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,39 @@ class PackagedJarIT {
                 || name.startsWith("org/jenkinsci/") || name.startsWith("com/cloudbees/")
                 || name.startsWith("org/kohsuke/stapler/") || name.startsWith("io/logflux/release/jenkins/")
                 || name.startsWith("META-INF/annotations/"));
+    }
+
+    @Test
+    void publishFromTheJarTakesTheTokenFromTheEnvironmentAndExitsByOutcome() throws Exception {
+        SampleProject sample = SampleProject.copyTo(work.resolve("publish"));
+        sample.build();
+        try (TestIndex index = TestIndex.start(work.resolve("publish-index"))) {
+            String token = FakeTokens.pypi();
+            index.acceptToken(token);
+
+            Result published = java(sample.dir(), Map.of("TWINE_PASSWORD", token), "publish", "-r", index.uploadUrl(),
+                    "dist/*");
+            Result again = java(sample.dir(), Map.of("TWINE_PASSWORD", token), "publish", "-r", index.uploadUrl(),
+                    "--no-wait", "dist/*");
+            Result refused = java(sample.dir(), Map.of("TWINE_PASSWORD", FakeTokens.pypi()), "publish", "-r",
+                    index.uploadUrl(), "dist/*");
+            index.close();
+            Result unreachable = java(sample.dir(), Map.of("TWINE_PASSWORD", token), "publish", "-r",
+                    index.uploadUrl(), "--attempts", "1", "dist/*");
+
+            assertThat(published.status).as(published.err).isZero();
+            assertThat(published.out).isEqualTo("Published logflux 0.2.0 to " + index.uploadUrl()
+                    + ": 2 uploaded, 0 already there.\n");
+            assertThat(again.out).contains("0 uploaded, 2 already there.");
+            assertThat(refused.status).isEqualTo(1);
+            assertThat(refused.err).contains("error: The token check before uploading");
+            assertThat(unreachable.status).isEqualTo(3);
+            for (Result r : List.of(published, again, refused, unreachable)) {
+                Captured.record(getClass().getSimpleName(), r.out + r.err);
+                assertThat(r.out + r.err).doesNotContain(token);
+            }
+            assertThat(index.writes("logflux-0.2.0.tar.gz")).isEqualTo(1);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +29,24 @@ public final class DebianPython {
 
     /** Runs python with the given arguments and returns status and combined output. */
     public static Result run(Path workingDir, String... args) {
+        return run(workingDir, Map.of(), args);
+    }
+
+    /** Runs python with extra environment variables (how secrets reach twine: never as arguments). */
+    public static Result run(Path workingDir, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(executable());
         command.addAll(List.of(args));
+        return runCommand(workingDir, environment, command);
+    }
+
+    /** Runs any program (a venv's python, pip) and returns status and combined output. */
+    public static Result runCommand(Path workingDir, Map<String, String> environment, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).directory(workingDir == null ? null : workingDir.toFile())
-                    .redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workingDir == null ? null : workingDir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -42,7 +55,7 @@ public final class DebianPython {
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new AssertionError("Cannot run " + executable() + " (" + e.getMessage() + "). Install Debian's "
+            throw new AssertionError("Cannot run " + command.get(0) + " (" + e.getMessage() + "). Install Debian's "
                     + "python3 with python3-build, python3-packaging and twine (bash .ci/run does), or set "
                     + "-Dlogflux.python.", e);
         } catch (InterruptedException e) {

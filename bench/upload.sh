@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark: uploading one large wheel with logflux-release `publish` vs Debian's `twine upload`, to the same loopback
+# PyPI-compatible index (the calibrated test index of the test suite), each to a fresh index; then our peak memory
+# uploading a 16 MiB vs a 1 GiB wheel. Prints its figures last.
+# Needs: Java 17, Maven, Debian's python3 with twine, GNU time (/usr/bin/time), bc.
+# Usage: bench/upload.sh [SIZE_MIB] [RUNS]   (default 256 MiB, 3 alternating runs per tool)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-256}
+RUNS=${2:-3}
+PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
+work=$(mktemp -d)
+server_pid=""
+cleanup() { [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "bench/upload.sh: building the jar and the test classes…" >&2
+mvn -B -q -ntp package -DskipTests
+mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+CP="target/test-classes:target/classes:$(cat "$work/cp.txt")"
+JAR=target/logflux-release.jar
+# A fresh random token per run: it lives in this script's environment only.
+export BENCH_INDEX_TOKEN="pypi-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+
+start_index() {
+  [ -z "$server_pid" ] || { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
+  rm -rf "$work/index" "$work/url"
+  java -cp "$CP" io.logflux.release.testindex.TestIndexServer "$work/index" "$work/url" &
+  server_pid=$!
+  for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+  URL=$(cat "$work/url")
+}
+peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ours_upload() {  # FILE TIMEFILE
+  /usr/bin/time -v -o "$2" java -jar "$JAR" publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait \
+    --max-file-size 4GiB "$1" >/dev/null 2>"$work/ours.log" || { cat "$work/ours.log" >&2; exit 1; }
+}
+
+echo "bench/upload.sh: generating a $SIZE_MIB MiB wheel…" >&2
+wheel=$("$PYTHON" bench/make-wheel.py "$work" benchupload 1.0 $((SIZE_MIB << 20)))
+
+ours=(); theirs=(); ours_rss=(); theirs_rss=()
+for run in $(seq "$RUNS"); do
+  start_index
+  start=$(date +%s.%N)
+  ours_upload "$wheel" "$work/ours.time"
+  ours+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); ours_rss+=("$(peak_kib "$work/ours.time")")
+  start_index
+  start=$(date +%s.%N)
+  TWINE_USERNAME=__token__ TWINE_PASSWORD="$BENCH_INDEX_TOKEN" /usr/bin/time -v -o "$work/twine.time" \
+    "$PYTHON" -m twine upload --non-interactive --disable-progress-bar --repository-url "$URL" "$wheel" >/dev/null 2>&1
+  theirs+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); theirs_rss+=("$(peak_kib "$work/twine.time")")
+done
+
+echo "bench/upload.sh: memory at 16 MiB and 1 GiB…" >&2
+small=$("$PYTHON" bench/make-wheel.py "$work" benchsmall 1.0 $((16 << 20)))
+large=$("$PYTHON" bench/make-wheel.py "$work" benchlarge 1.0 $((1 << 30)))
+start_index
+ours_upload "$small" "$work/small.time"
+start=$(date +%s.%N)
+ours_upload "$large" "$work/large.time"
+large_secs=$(echo "$(date +%s.%N) - $start" | bc -l)
+
+ours_med=$(printf '%s\n' "${ours[@]}" | median)
+theirs_med=$(printf '%s\n' "${theirs[@]}" | median)
+echo
+echo "upload of one $SIZE_MIB MiB wheel to a loopback index, $RUNS alternating runs each, fresh index per run"
+echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); ours includes the full check of the wheel and the token probe)"
+printf '  %-34s median %6.2f s   peak RSS %7d KiB\n' "logflux-release publish (JVM)" "$ours_med" "$(printf '%s\n' "${ours_rss[@]}" | median)"
+printf '  %-34s median %6.2f s   peak RSS %7d KiB\n' "twine upload ($("$PYTHON" -m twine --version | head -1 | awk '{print $3}'))" "$theirs_med" "$(printf '%s\n' "${theirs_rss[@]}" | median)"
+printf '  wall-time ratio twine/ours: %.2fx (above 1 means ours is faster)\n' "$(echo "$theirs_med / $ours_med" | bc -l)"
+echo "memory: logflux-release publish (check + digests + streamed upload)"
+printf '  16 MiB wheel: peak RSS %7d KiB\n' "$(peak_kib "$work/small.time")"
+printf '   1 GiB wheel: peak RSS %7d KiB   (%.1f s)\n' "$(peak_kib "$work/large.time")" "$large_secs"
+printf '  ratio 1 GiB / 16 MiB peak RSS: %.2f\n' "$(echo "$(peak_kib "$work/large.time") / $(peak_kib "$work/small.time")" | bc -l)"

@@ -1,0 +1,57 @@
+package io.logflux.release.jenkins;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.logflux.release.ReleaseException;
+import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.PackageIndex;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+import java.util.Map;
+
+/**
+ * Runs {@code logfluxPublish} off the Pipeline thread: checks the parameters, reads the token from the credentials
+ * store in the build's context (on the controller), then publishes from the agent that holds the files.
+ */
+final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    private final transient PublishStep step;
+
+    PublishExecution(PublishStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        if (step.getRepository() == null || step.getRepository().isEmpty()) {
+            throw new AbortException(Messages.noRepository());
+        }
+        PublishParameters parameters = step.parameters();
+        PackageIndex index;
+        try {
+            index = parameters.index();
+            parameters.settings();
+        } catch (ReleaseException e) {
+            throw new AbortException(e.getMessage());
+        }
+        ApiToken token = CredentialLookup.apiToken(getContext().get(Run.class), step.getCredentialsId(),
+                Messages.tokenPurpose(index.label()));
+        String username = token.username().orElse(IndexCredentials.TOKEN_USERNAME);
+        if (index.isWarehouseHosted() && !username.equals(IndexCredentials.TOKEN_USERNAME)) {
+            throw new AbortException(Messages.notATokenUser(token.credentialsId(), username));
+        }
+        TaskListener listener = getContext().get(TaskListener.class);
+        FilePath workspace = getContext().get(FilePath.class);
+        PublishOutcome outcome = workspace.act(new PublishCallable(parameters, username, token.secret(),
+                "credentials '" + token.credentialsId() + "'", listener));
+        if (!outcome.ok()) {
+            throw new AbortException(outcome.failure());
+        }
+        return outcome.result();
+    }
+}

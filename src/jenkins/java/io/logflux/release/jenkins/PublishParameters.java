@@ -1,0 +1,46 @@
+package io.logflux.release.jenkins;
+
+import io.logflux.release.check.CheckOptions;
+import io.logflux.release.publish.Durations;
+import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.publish.InstallCheck;
+import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublicationSettings;
+import io.logflux.release.publish.PublishOptions;
+
+import java.io.Serializable;
+
+/**
+ * The parameters of {@code logfluxPublish} as plain values, to cross the remoting channel to the agent, where they
+ * become the engine's settings. Holds no secret.
+ */
+public record PublishParameters(String repository, String simpleUrl, String jsonUrl, String files, boolean waitUntilServed,
+                                String waitTimeout, boolean verifyInstall, String importName, String importCommand,
+                                String python, boolean requireHashes, boolean strict, boolean tokenCheck,
+                                String uploadTimeout, int attempts) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    PackageIndex index() {
+        return PackageIndex.resolve(repository, simpleUrl, jsonUrl);
+    }
+
+    PublicationSettings settings() {
+        HttpSettings http = HttpSettings.defaults();
+        if (uploadTimeout != null) {
+            http = http.withTimeouts(http.connect(), http.idle(), Durations.parse(uploadTimeout, "uploadTimeout"));
+        }
+        if (attempts > 0) {
+            http = http.withAttempts(attempts);
+        }
+        InstallCheck install = InstallCheck.defaults().withImportName(importName).withCommand(importCommand)
+                .withRequireHashes(requireHashes);
+        if (python != null) {
+            install = install.withPython(python);
+        }
+        PublicationSettings defaults = PublicationSettings.defaults();
+        return new PublicationSettings(
+                PublishOptions.defaults().withCheck(CheckOptions.defaults(), strict).withProbeToken(tokenCheck), http,
+                waitUntilServed, waitTimeout == null ? defaults.waitTimeout() : Durations.parse(waitTimeout,
+                "waitTimeout"), verifyInstall, install);
+    }
+}

@@ -1,0 +1,224 @@
+package io.logflux.release.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.util.Set;
+
+/**
+ * {@code logfluxPublish}: uploads the built files to PyPI, TestPyPI or another index with the token from a Jenkins
+ * credentials entry, waits until the index serves them, and optionally installs them in a fresh venv. Returns a map
+ * of what it did (files, sha256, outcome, URLs). The GitHub release part is a separate parameter (issue #5).
+ */
+public final class PublishStep extends Step {
+    static final String DEFAULT_FILES = "dist/*";
+
+    private final String repository;
+    private final String credentialsId;
+    private String files = DEFAULT_FILES;
+    private String simpleUrl;
+    private String jsonUrl;
+    private boolean waitUntilServed = true;
+    private String waitTimeout;
+    private boolean verifyInstall;
+    private String importName;
+    private String importCommand;
+    private String python;
+    private boolean requireHashes;
+    private boolean strict;
+    private boolean tokenCheck = true;
+    private String uploadTimeout;
+    private int attempts;
+
+    /**
+     * @param repository    {@code pypi}, {@code testpypi} or an upload URL
+     * @param credentialsId a Secret text (the token) or Username with password ({@code __token__} + token) entry
+     */
+    @DataBoundConstructor
+    public PublishStep(String repository, String credentialsId) {
+        this.repository = repository == null ? null : repository.strip();
+        this.credentialsId = credentialsId == null ? null : credentialsId.strip();
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getFiles() {
+        return files;
+    }
+
+    /** Ant-style patterns of the files to publish, relative to the workspace; default {@code dist/*}. */
+    @DataBoundSetter
+    public void setFiles(String files) {
+        this.files = files == null || files.isBlank() ? DEFAULT_FILES : files.strip();
+    }
+
+    public String getSimpleUrl() {
+        return simpleUrl;
+    }
+
+    @DataBoundSetter
+    public void setSimpleUrl(String simpleUrl) {
+        this.simpleUrl = blankToNull(simpleUrl);
+    }
+
+    public String getJsonUrl() {
+        return jsonUrl;
+    }
+
+    @DataBoundSetter
+    public void setJsonUrl(String jsonUrl) {
+        this.jsonUrl = blankToNull(jsonUrl);
+    }
+
+    public boolean isWaitUntilServed() {
+        return waitUntilServed;
+    }
+
+    @DataBoundSetter
+    public void setWaitUntilServed(boolean waitUntilServed) {
+        this.waitUntilServed = waitUntilServed;
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** Such as {@code 15m} (the default), {@code 90s} or {@code 1h}. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = blankToNull(waitTimeout);
+    }
+
+    public boolean isVerifyInstall() {
+        return verifyInstall;
+    }
+
+    @DataBoundSetter
+    public void setVerifyInstall(boolean verifyInstall) {
+        this.verifyInstall = verifyInstall;
+    }
+
+    public String getImportName() {
+        return importName;
+    }
+
+    @DataBoundSetter
+    public void setImportName(String importName) {
+        this.importName = blankToNull(importName);
+    }
+
+    public String getImportCommand() {
+        return importCommand;
+    }
+
+    @DataBoundSetter
+    public void setImportCommand(String importCommand) {
+        this.importCommand = blankToNull(importCommand);
+    }
+
+    public String getPython() {
+        return python;
+    }
+
+    @DataBoundSetter
+    public void setPython(String python) {
+        this.python = blankToNull(python);
+    }
+
+    public boolean isRequireHashes() {
+        return requireHashes;
+    }
+
+    @DataBoundSetter
+    public void setRequireHashes(boolean requireHashes) {
+        this.requireHashes = requireHashes;
+    }
+
+    public boolean isStrict() {
+        return strict;
+    }
+
+    @DataBoundSetter
+    public void setStrict(boolean strict) {
+        this.strict = strict;
+    }
+
+    public boolean isTokenCheck() {
+        return tokenCheck;
+    }
+
+    @DataBoundSetter
+    public void setTokenCheck(boolean tokenCheck) {
+        this.tokenCheck = tokenCheck;
+    }
+
+    public String getUploadTimeout() {
+        return uploadTimeout;
+    }
+
+    @DataBoundSetter
+    public void setUploadTimeout(String uploadTimeout) {
+        this.uploadTimeout = blankToNull(uploadTimeout);
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** Tries per request for failures that are safe to retry; 0 = the default (5). */
+    @DataBoundSetter
+    public void setAttempts(int attempts) {
+        this.attempts = Math.max(0, attempts);
+    }
+
+    PublishParameters parameters() {
+        return new PublishParameters(repository, simpleUrl, jsonUrl, files, waitUntilServed, waitTimeout,
+                verifyInstall, importName, importCommand, python, requireHashes, strict, tokenCheck, uploadTimeout,
+                attempts);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new PublishExecution(this, context);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Extension
+    @Symbol("logfluxPublish")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "logfluxPublish";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.publishDisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+    }
+}

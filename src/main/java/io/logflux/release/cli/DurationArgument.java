@@ -1,0 +1,19 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.publish.Durations;
+import picocli.CommandLine;
+
+import java.time.Duration;
+
+/** Reads durations such as {@code 90s}, {@code 15m}, {@code 1h}, {@code 500ms}, a plain number of seconds, or ISO-8601. */
+final class DurationArgument implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        try {
+            return Durations.parse(value, "The value");
+        } catch (ReleaseException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.publish.InstallCheck;
+import picocli.CommandLine.Option;
+
+/** How the install check runs. */
+final class InstallOptions {
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python that creates the venv for the install check (default: python3).")
+    String python;
+
+    @Option(names = "--import-name", paramLabel = "MODULE",
+            description = "The module the install check imports (default: the project name with '-' as '_').")
+    String importName;
+
+    @Option(names = "--import-command", paramLabel = "CODE",
+            description = "Python code the install check runs instead of printing <module>.__version__; it must exit 0.")
+    String importCommand;
+
+    @Option(names = "--require-hashes",
+            description = "Install exactly the uploaded files (pip --require-hashes with their sha256).")
+    boolean requireHashes;
+
+    InstallCheck check() {
+        InstallCheck check = InstallCheck.defaults().withImportName(importName).withCommand(importCommand)
+                .withRequireHashes(requireHashes);
+        return python == null ? check : check.withPython(python);
+    }
+}

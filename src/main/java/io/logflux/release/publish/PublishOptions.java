@@ -1,0 +1,28 @@
+package io.logflux.release.publish;
+
+import io.logflux.release.check.CheckOptions;
+
+import java.time.Duration;
+
+/**
+ * @param strictCheck      warnings from {@code check} also stop the upload
+ * @param probeToken       POST an empty form first so a bad token fails before any byte of a file is sent
+ * @param progressInterval the most often a progress line is printed for one upload
+ */
+public record PublishOptions(CheckOptions check, boolean strictCheck, boolean probeToken, Duration progressInterval) {
+    public static PublishOptions defaults() {
+        return new PublishOptions(CheckOptions.defaults(), false, true, Duration.ofSeconds(5));
+    }
+
+    public PublishOptions withCheck(CheckOptions check, boolean strict) {
+        return new PublishOptions(check, strict, probeToken, progressInterval);
+    }
+
+    public PublishOptions withProbeToken(boolean probe) {
+        return new PublishOptions(check, strictCheck, probe, progressInterval);
+    }
+
+    public PublishOptions withProgressInterval(Duration interval) {
+        return new PublishOptions(check, strictCheck, probeToken, interval);
+    }
+}

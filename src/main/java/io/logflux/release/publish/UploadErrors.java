@@ -1,0 +1,140 @@
+package io.logflux.release.publish;
+
+import io.logflux.release.ReleaseException;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The messages of a refused upload. Each names the file, the index and where the token came from (never the token),
+ * quotes the index's own words, and says what to do.
+ */
+final class UploadErrors {
+    static final String REUPLOAD_GUIDANCE = "PyPI doesn't allow re-uploading the same version. Increment version "
+            + "number.";
+    static final String RERUN_HINT = "Run the same step again once fixed: files already on the index with the same "
+            + "sha256 are skipped, so a re-run completes the release.";
+
+    private UploadErrors() {
+    }
+
+    static ReleaseException tokenRefused(PackageIndex index, IndexCredentials credentials, String fileName,
+                                         String projectName, HttpReply reply) {
+        String when = fileName == null ? "The token check before uploading" : "Uploading " + fileName;
+        String scope = index.label().equals("testpypi") ? "is it a token from test.pypi.org? TestPyPI and PyPI have "
+                + "separate accounts and tokens"
+                : index.label().equals("pypi") ? "is it a token from pypi.org, not test.pypi.org?"
+                : "is it valid for this index?";
+        return new ReleaseException(when + " to " + index.describe() + " was refused: HTTP " + reply.status()
+                + quoted(reply) + ". Check the token in " + credentials.source() + " (is it scoped to project '"
+                + projectName + "'? " + scope + "; has it been revoked or expired?). "
+                + (credentials.looksLikePypiToken() ? "" : "It does not start with 'pypi-', so it is not a PyPI API "
+                + "token. ") + (fileName == null ? "Nothing was uploaded." : ""));
+    }
+
+    static ReleaseException badRequest(PackageIndex index, String fileName, HttpReply reply, List<String> uploaded) {
+        String message = reply.message();
+        return new ReleaseException(index.describe() + " refused " + fileName + ": HTTP " + reply.status()
+                + quoted(reply) + ". " + hintFor(message) + uploadedSoFar(uploaded));
+    }
+
+    static ReleaseException tooLarge(PackageIndex index, String fileName, long size, HttpReply reply,
+                                     List<String> uploaded) {
+        return new ReleaseException(index.describe() + " refused " + fileName + " (" + io.logflux.release.files.ByteSizes
+                .human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". PyPI's default limit is "
+                + "100 MiB per file; ask for a larger limit for the project "
+                + "(https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-increase) or "
+                + "make the file smaller." + uploadedSoFar(uploaded));
+    }
+
+    static ReleaseException conflict(PackageIndex index, ReleaseFile file, RemoteFile remote, List<String> uploaded) {
+        return new ReleaseException("File already exists: " + file.fileName() + " is on " + index.describe()
+                + " with different content (sha256 there " + remote.sha256().orElse("not listed") + ", here "
+                + file.digests().sha256() + "). " + REUPLOAD_GUIDANCE + " Nothing " + (uploaded.isEmpty()
+                ? "from this batch was uploaded." : "more was uploaded after " + String.join(", ", uploaded) + "."));
+    }
+
+    static ReleaseException existsButNotListed(PackageIndex index, ReleaseFile file, HttpReply reply,
+                                               List<String> uploaded) {
+        return new ReleaseException(index.describe() + " says " + file.fileName() + " already exists" + quoted(reply)
+                + ", but does not list it with this file's sha256 (" + file.digests().sha256() + "). Either another "
+                + "file with this name was uploaded before — then: " + REUPLOAD_GUIDANCE + " — or the index's "
+                + "listing lags behind; then run again in a few minutes: an identical file is skipped."
+                + uploadedSoFar(uploaded));
+    }
+
+    static ReleaseException wrongUrl(PackageIndex index, String fileName, HttpReply reply) {
+        if (reply.status() >= 300 && reply.status() < 400) {
+            return new ReleaseException("The upload URL " + index.uploadUrl() + " redirects (HTTP " + reply.status()
+                    + (reply.location() == null ? "" : " to " + reply.location()) + "), and uploads must not follow "
+                    + "redirects. Use the final URL as the repository (PyPI's is https://upload.pypi.org/legacy/, "
+                    + "with the trailing slash). Nothing was uploaded" + (fileName == null ? "." : " for " + fileName
+                    + "."));
+        }
+        return new ReleaseException(index.uploadUrl() + " does not accept uploads (HTTP " + reply.status()
+                + quoted(reply) + "). Is it the simple index (for installing) instead of the upload URL? PyPI's upload "
+                + "URL is https://upload.pypi.org/legacy/; private indexes document theirs. Nothing was uploaded"
+                + (fileName == null ? "." : " for " + fileName + "."));
+    }
+
+    static ReleaseException unexpected(PackageIndex index, String fileName, HttpReply reply, List<String> uploaded) {
+        return new ReleaseException("Unexpected answer from " + index.describe() + " to the upload of " + fileName
+                + ": HTTP " + reply.status() + quoted(reply) + ". " + RERUN_HINT + uploadedSoFar(uploaded));
+    }
+
+    static IndexUnreachableException gaveUp(PackageIndex index, String fileName, int attempts, String lastProblem,
+                                            Throwable cause, List<String> uploaded) {
+        return new IndexUnreachableException("Uploading " + fileName + " to " + index.describe() + " failed "
+                + attempts + " times; the last problem: " + lastProblem + ". Before each retry the index was checked, "
+                + "and it does not have the file, so nothing is half-uploaded. Check the network or the index's "
+                + "status page (https://status.python.org for PyPI); for large files on slow links raise the upload "
+                + "timeout. " + RERUN_HINT + uploadedSoFar(uploaded), cause);
+    }
+
+    static boolean saysExists(HttpReply reply) {
+        return reply.status() == 409 || (reply.status() == 400
+                && (reply.message() + " " + reply.body()).toLowerCase(Locale.ROOT).contains("already exist"));
+    }
+
+    static boolean saysTooLarge(HttpReply reply) {
+        return reply.status() == 413 || (reply.status() == 400
+                && reply.message().toLowerCase(Locale.ROOT).contains("too large"));
+    }
+
+    private static String hintFor(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("previously used by a file that has since been deleted")) {
+            return "A deleted file's name can never be used again. " + REUPLOAD_GUIDANCE;
+        }
+        if (m.contains("older than 14 days")) {
+            return "Files cannot be added to a release that old. " + REUPLOAD_GUIDANCE;
+        }
+        if (m.contains("too similar") || m.contains("isn't allowed") || m.contains("is invalid")
+                || m.contains("conflicts with")) {
+            return "PyPI does not accept this project name; choose another name in pyproject.toml.";
+        }
+        if (m.contains("description failed to render")) {
+            return "Run 'check' on the file: it renders the description as PyPI does and shows the line to fix.";
+        }
+        if (m.contains("only one sdist")) {
+            return "A release holds one sdist: keep only the .tar.gz that python -m build wrote.";
+        }
+        if (m.contains("non-user identities cannot create new projects")) {
+            return "Create the project once with a user token (or a pending trusted publisher), then use this token.";
+        }
+        if (m.contains("invalid distribution file") || m.contains("filename") || m.contains("invalid file extension")
+                || m.contains("metadata") || m.contains("invalid value for")) {
+            return "Rebuild the file with python -m build and run 'check' on it; it names what PyPI refuses.";
+        }
+        return "Fix what the index says, then: " + RERUN_HINT;
+    }
+
+    private static String quoted(HttpReply reply) {
+        String message = reply.message();
+        return message.isEmpty() ? "" : " \"" + message + "\"";
+    }
+
+    private static String uploadedSoFar(List<String> uploaded) {
+        return uploaded.isEmpty() ? "" : " Already uploaded in this run: " + String.join(", ", uploaded) + ".";
+    }
+}

@@ -1,0 +1,183 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testindex.TestIndexExtension;
+import io.logflux.release.testing.Captured;
+import io.logflux.release.testing.DebianPython;
+import io.logflux.release.testing.FakeTokens;
+import io.logflux.release.testing.SampleBuild;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** publish, await and verify-install as a user runs them, against the calibrated test index. */
+class PublishCommandTest {
+    @RegisterExtension
+    final TestIndexExtension server = new TestIndexExtension();
+    final Path wheel = SampleBuild.shared().wheel();
+    final Path sdist = SampleBuild.shared().sdist();
+    final String distPattern = SampleBuild.shared().distPattern();
+
+    @TempDir
+    Path dir;
+    TestIndex index;
+    String token;
+    final Map<String, String> env = new HashMap<>();
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void useTheIndex() {
+        index = server.index();
+        token = server.token();
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env::get);
+        Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        // Only what the tool printed: the test's own command line may hold a token on purpose.
+        Captured.record(getClass().getSimpleName(), run.out() + run.err());
+        assertThat(run.out() + run.err()).doesNotContain(token);
+        return run;
+    }
+
+    @Test
+    void publishesFromAPatternWaitsUntilServedAndPrintsTheSummary() {
+        env.put("LOGFLUX_UPLOAD_TOKEN", token);
+
+        Run run = run("publish", "--repository", index.uploadUrl(), "--token-env", "LOGFLUX_UPLOAD_TOKEN", distPattern);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("Published logflux 0.2.0 to " + index.uploadUrl()
+                + ": 2 uploaded, 0 already there.");
+        assertThat(run.err()).contains("Uploading " + wheel.getFileName())
+                .contains("serves all 2 file(s) of logflux 0.2.0");
+        assertThat(index.files()).hasSize(2);
+    }
+
+    @Test
+    void aRerunWithJsonOutputReportsTheSkippedFilesAndTheirUrls() {
+        env.put("TWINE_PASSWORD", token);
+        assertThat(run("publish", "-r", index.uploadUrl(), wheel.toString()).status()).isZero();
+
+        Run again = run("publish", "-r", index.uploadUrl(), "--json", wheel.toString(), sdist.toString());
+
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("\"file\":\"" + wheel.getFileName() + "\"")
+                .contains("\"outcome\":\"already_present\",\"attempts\":0,\"url\":\"" + index.baseUrl() + "packages/"
+                        + wheel.getFileName() + "\"")
+                .contains("\"outcome\":\"uploaded\",\"attempts\":1")
+                .contains("\"served\":true");
+    }
+
+    @Test
+    void verifyInstallInstallsWhatWasPublished() {
+        env.put("TWINE_PASSWORD", token);
+
+        Run run = run("publish", "-r", index.uploadUrl(), "--verify-install", "--python", DebianPython.executable(),
+                wheel.toString(), sdist.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Install check passed: logflux==0.2.0 from " + index.simpleUrl()
+                + " imports and reports version 0.2.0.");
+    }
+
+    @Test
+    void awaitAndVerifyInstallWorkOnTheirOwnWithoutAToken() {
+        index.preload(wheel, "logflux", "0.2.0");
+
+        Run await = run("await", "-r", index.uploadUrl(), "--timeout", "30s", wheel.toString());
+        Run install = run("verify-install", "-r", index.uploadUrl(), "--python", DebianPython.executable(),
+                wheel.toString());
+
+        assertThat(await.status()).as(await.err()).isZero();
+        assertThat(await.out().strip()).isEqualTo("Served: " + wheel.getFileName());
+        assertThat(install.status()).as(install.err()).isZero();
+        assertThat(install.out().strip()).isEqualTo("logflux==0.2.0 installs from " + index.simpleUrl()
+                + " and imports as version 0.2.0");
+    }
+
+    @Test
+    void withoutATokenInTheEnvironmentItIsAUsageErrorNamingTheVariables() {
+        Run pypi = run("publish", "-r", "testpypi", wheel.toString());
+        Run custom = run("publish", "-r", index.uploadUrl(), "--token-env", "MY_TOKEN", wheel.toString());
+
+        assertThat(pypi.status()).isEqualTo(2);
+        assertThat(pypi.err()).contains("No token for testpypi (https://test.pypi.org/legacy/): set "
+                + "TEST_PYPI_API_TOKEN or TWINE_PASSWORD, or name the variable with --token-env.");
+        assertThat(custom.status()).isEqualTo(2);
+        assertThat(custom.err()).contains("set MY_TOKEN.");
+    }
+
+    @Test
+    void aTokenOnTheCommandLineIsRefusedWithoutBeingEchoed() {
+        Run run = run("publish", "-r", index.uploadUrl(), "--token", token, wheel.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Tokens are never taken from the command line");
+        assertThat(index.requestLog()).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenExitsWithOneAndNamesTheVariable() {
+        env.put("TWINE_PASSWORD", FakeTokens.pypi());
+
+        Run run = run("publish", "-r", index.uploadUrl(), wheel.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("error: The token check before uploading to " + index.uploadUrl()
+                + " was refused: HTTP 403").contains("Check the token in environment variable TWINE_PASSWORD");
+        assertThat(run.err()).doesNotContain(env.get("TWINE_PASSWORD"));
+    }
+
+    @Test
+    void anUnreachableIndexExitsWithThree() {
+        env.put("TWINE_PASSWORD", token);
+        index.close();
+
+        Run run = run("publish", "-r", index.uploadUrl(), "--attempts", "1", wheel.toString());
+
+        assertThat(run.status()).isEqualTo(3);
+        assertThat(run.err()).contains("error: Cannot reach the upload URL of " + index.uploadUrl());
+    }
+
+    @Test
+    void aConflictExitsWithOneInTheSeedsWords() throws Exception {
+        env.put("TWINE_PASSWORD", token);
+        java.nio.file.Files.createDirectories(dir.resolve("other"));
+        Path other = io.logflux.release.testing.ArchiveEditor.ofWheel(wheel).put("logflux/x.py", "X = 2\n")
+                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        index.preload(other, "logflux", "0.2.0");
+
+        Run run = run("publish", "-r", index.uploadUrl(), "--no-wait", wheel.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("error: File already exists: " + wheel.getFileName())
+                .contains("PyPI doesn't allow re-uploading the same version. Increment version number.");
+    }
+
+    @Test
+    void helpDocumentsTheTokenVariablesAndExitStatusThree() {
+        Run help = run("publish", "--help");
+        Run main = run("--help");
+
+        assertThat(help.out()).contains("--token-env").contains("PYPI_API_TOKEN").contains("--verify-install")
+                .doesNotContain("--token=");
+        assertThat(main.out()).contains("3 index unreachable").contains("publish").contains("await")
+                .contains("verify-install");
+    }
+}

@@ -1,0 +1,135 @@
+package io.logflux.release.jenkins;
+
+import hudson.model.TaskListener;
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testindex.TestIndexExtension;
+import io.logflux.release.testing.Captured;
+import io.logflux.release.testing.DebianPython;
+import io.logflux.release.testing.FakeTokens;
+import io.logflux.release.testing.SampleBuild;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent-side body of logfluxPublish, run on a plain workspace against the calibrated test index. */
+class PublishCallableTest {
+    @RegisterExtension
+    final TestIndexExtension server = new TestIndexExtension();
+    final Path workspace = SampleBuild.shared().dir();
+    TestIndex index;
+    String token;
+    final ByteArrayOutputStream buildLog = new ByteArrayOutputStream();
+
+    /** A build log as the agent sees it: a TaskListener whose logger collects the lines. */
+    final class CollectingListener implements TaskListener {
+        private final transient PrintStream logger = new PrintStream(buildLog, true, StandardCharsets.UTF_8);
+
+        @Override
+        public PrintStream getLogger() {
+            return logger;
+        }
+    }
+
+    @BeforeEach
+    void useTheIndex() {
+        index = server.index();
+        token = server.token();
+    }
+
+    @AfterEach
+    void searchTheLogForTheToken() {
+        String log = buildLog.toString(StandardCharsets.UTF_8);
+        Captured.record(getClass().getSimpleName(), log);
+        assertThat(log).doesNotContain(token);
+    }
+
+    private PublishParameters parameters(String files, boolean verifyInstall) {
+        return new PublishParameters(index.uploadUrl(), null, null, files, true, "1m", verifyInstall, null, null,
+                DebianPython.executable(), false, false, true, null, 2);
+    }
+
+    private PublishOutcome publish(PublishParameters parameters, String secret) {
+        return new PublishCallable(parameters, "__token__", secret, "credentials 'pypi-token'", new CollectingListener())
+                .invoke(workspace.toFile(), null);
+    }
+
+    @Test
+    void publishesTheMatchedFilesAndReturnsTheMapPipelinesRead() {
+        PublishOutcome outcome = publish(parameters("dist/*", true), token);
+
+        assertThat(outcome.ok()).as(outcome.failure()).isTrue();
+        Map<String, Object> result = outcome.result();
+        assertThat(result).containsEntry("project", "logflux").containsEntry("version", "0.2.0")
+                .containsEntry("uploadUrl", index.uploadUrl()).containsEntry("served", true)
+                .containsEntry("installedVersion", "0.2.0")
+                .containsEntry("uploaded", List.of("logflux-0.2.0-py3-none-any.whl", "logflux-0.2.0.tar.gz"))
+                .containsEntry("skipped", List.of());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> files = (List<Map<String, Object>>) result.get("files");
+        assertThat(files.get(0)).containsEntry("file", "logflux-0.2.0-py3-none-any.whl")
+                .containsEntry("outcome", "uploaded")
+                .containsEntry("url", index.baseUrl() + "packages/logflux-0.2.0-py3-none-any.whl");
+        assertThat(files.get(0).get("sha256")).isEqualTo(index.files().get(0).sha256());
+        assertThat(buildLog.toString(StandardCharsets.UTF_8))
+                .contains("with the token from credentials 'pypi-token'")
+                .contains("Install check passed: logflux==0.2.0");
+    }
+
+    @Test
+    void aRefusedTokenFailsWithTheCredentialsIdAndNothingUploaded() {
+        String wrong = FakeTokens.pypi();
+
+        PublishOutcome outcome = publish(parameters("dist/*", false), wrong);
+
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.failure()).contains("HTTP 403").contains("Check the token in credentials 'pypi-token'")
+                .doesNotContain(wrong);
+        assertThat(index.files()).isEmpty();
+        Captured.record(getClass().getSimpleName(), outcome.failure());
+    }
+
+    @Test
+    void aPatternMatchingNothingSaysSo() {
+        PublishOutcome outcome = publish(parameters("build/*.whl", false), token);
+
+        assertThat(outcome.ok()).isFalse();
+        assertThat(outcome.failure()).startsWith("No files match 'build/*.whl' in ")
+                .contains("Build the package first");
+        assertThat(index.requestLog()).isEmpty();
+    }
+
+    @Test
+    void theOutcomeCrossesTheChannelAndTheCallableNeverShowsTheToken() throws Exception {
+        PublishOutcome outcome = publish(parameters("dist/*.whl", false), token);
+        PublishCallable callable = new PublishCallable(parameters("dist/*", false), "__token__", token,
+                "credentials 'pypi-token'", new CollectingListener());
+
+        assertThat(roundTrip(outcome)).isEqualTo(outcome);
+        assertThat(callable.toString()).doesNotContain(token).contains("credentials 'pypi-token'");
+        assertThat(parameters("dist/*", false).toString()).doesNotContain(token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.logflux.release.publish;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.testindex.TestIndex.Fault;
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testindex.TestIndexExtension;
+import io.logflux.release.testing.ArchiveEditor;
+import io.logflux.release.testing.Captured;
+import io.logflux.release.testing.FakeTokens;
+import io.logflux.release.testing.SampleBuild;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The publisher against the calibrated test index: the happy path, re-runs, conflicts, refusals and every fault. */
+class PublisherTest {
+    @RegisterExtension
+    final TestIndexExtension server = new TestIndexExtension();
+    final Path wheel = SampleBuild.shared().wheel();
+    final Path sdist = SampleBuild.shared().sdist();
+
+    @TempDir
+    Path dir;
+    TestIndex index;
+    String token;
+    final List<String> log = new ArrayList<>();
+    final List<Duration> sleeps = new ArrayList<>();
+
+    @BeforeEach
+    void useTheIndex() {
+        index = server.index();
+        token = server.token();
+    }
+
+    @AfterEach
+    void searchTheLogForTheToken() {
+        String output = String.join("\n", log);
+        Captured.record(getClass().getSimpleName(), output);
+        assertThat(output).doesNotContain(token);
+    }
+
+    private Publisher publisher(String secret, HttpSettings settings) {
+        PackageIndex target = PackageIndex.resolve(index.uploadUrl(), null, null);
+        return new Publisher(target, IndexCredentials.token(secret, "credentials 'test-pypi-token'"), settings,
+                PublishOptions.defaults(), sleeps::add, log::add);
+    }
+
+    private Publisher publisher() {
+        return publisher(token, fastSettings());
+    }
+
+    static HttpSettings fastSettings() {
+        return HttpSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(100));
+    }
+
+    private ReleaseException refusal(Publisher publisher, Path... files) {
+        ReleaseException e = catchThrowableOfType(ReleaseException.class, () -> publisher.publish(List.of(files)));
+        assertThat(e).as("the publish should have been refused").isNotNull();
+        Captured.record(getClass().getSimpleName(), e.getMessage());
+        assertThat(e.getMessage()).doesNotContain(token);
+        return e;
+    }
+
+    @Test
+    void uploadsWheelThenSdistAndReportsBoth() {
+        PublishReport report = publisher().publish(List.of(sdist, wheel));
+
+        assertThat(report.files()).extracting(PublishedFile::fileName)
+                .containsExactly(wheel.getFileName().toString(), sdist.getFileName().toString());
+        assertThat(report.files()).allSatisfy(f -> {
+            assertThat(f.outcome()).isEqualTo(PublishedFile.Outcome.UPLOADED);
+            assertThat(f.attempts()).isEqualTo(1);
+        });
+        assertThat(report.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
+        assertThat(index.files()).extracting(TestIndex.StoredFile::filename)
+                .containsExactly(wheel.getFileName().toString(), sdist.getFileName().toString());
+        assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
+        assertThat(index.usernamesSeen()).containsExactly("__token__");
+        assertThat(report.summary()).isEqualTo("Published logflux 0.2.0 to " + index.uploadUrl()
+                + ": 2 uploaded, 0 already there.");
+        assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " (")
+                && l.contains("sha256 " + FileDigests.of(wheel).sha256()));
+    }
+
+    @Test
+    void aRerunSkipsWhatIsAlreadyThereWithoutSendingIt() {
+        publisher().publish(List.of(wheel));
+        int before = index.uploadRequests();
+
+        PublishReport again = publisher().publish(List.of(wheel, sdist));
+
+        assertThat(again.skipped()).extracting(PublishedFile::fileName).containsExactly(wheel.getFileName().toString());
+        assertThat(again.skipped().get(0).attempts()).isZero();
+        assertThat(again.uploaded()).extracting(PublishedFile::fileName).containsExactly(sdist.getFileName().toString());
+        assertThat(index.uploadRequests() - before).isEqualTo(1);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+        assertThat(log).anyMatch(l -> l.startsWith("Skipping " + wheel.getFileName() + ": ")
+                && l.contains("same sha256"));
+    }
+
+    @Test
+    void aDifferentFileUnderAnExistingNameStopsTheBatchBeforeAnyUpload() throws Exception {
+        Files.createDirectories(dir.resolve("other"));
+        Path otherWheel = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
+                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        index.preload(otherWheel, "logflux", "0.2.0");
+
+        ReleaseException e = refusal(publisher(), wheel, sdist);
+
+        assertThat(e.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
+                + index.uploadUrl() + " with different content")
+                .contains("PyPI doesn't allow re-uploading the same version. Increment version number.")
+                .contains("Nothing from this batch was uploaded.");
+        assertThat(index.uploadRequests()).isZero();
+        assertThat(index.files()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedByTheProbeBeforeAnyFileIsSent() {
+        ReleaseException e = refusal(publisher(FakeTokens.testPypi(), fastSettings()), wheel);
+
+        assertThat(e.getMessage()).startsWith("The token check before uploading to " + index.uploadUrl()
+                        + " was refused: HTTP 403 \"Invalid or non-existent authentication information.")
+                .contains("Check the token in credentials 'test-pypi-token' (is it scoped to project 'logflux'?")
+                .endsWith("Nothing was uploaded.");
+        assertThat(index.uploadRequests()).isZero();
+        assertThat(index.files()).isEmpty();
+    }
+
+    @Test
+    void aTokenScopedToAnotherProjectIsRefusedWithTheIndexsReasonAndTheCredentialsId() {
+        String scoped = FakeTokens.testPypi();
+        index.acceptToken(scoped, "other-project");
+
+        ReleaseException e = refusal(publisher(scoped, fastSettings()), wheel);
+
+        assertThat(e.getMessage()).startsWith("Uploading " + wheel.getFileName() + " to " + index.uploadUrl()
+                        + " was refused: HTTP 403 \"Invalid API Token: project-scoped token is not valid for project: "
+                        + "'logflux'\"")
+                .contains("credentials 'test-pypi-token'")
+                .doesNotContain(scoped);
+        assertThat(index.files()).isEmpty();
+    }
+
+    @Test
+    void aFileOverTheIndexLimitNamesTheLimitAndHowToRaiseIt() {
+        index.maxFileBytes(1024);
+
+        ReleaseException e = refusal(publisher(), wheel);
+
+        assertThat(e.getMessage()).contains("refused " + wheel.getFileName()).contains("as too large: HTTP 400 "
+                        + "\"File too large. Limit for project 'logflux' is 0 MB.")
+                .contains("requesting-a-file-size-limit-increase");
+    }
+
+    @Test
+    void filesThatFailCheckAreNeverSent() throws Exception {
+        Files.createDirectories(dir.resolve("broken"));
+        Path broken = ArchiveEditor.ofWheel(wheel).keepingRecord().put("logflux/extra.py", "X = 1\n")
+                .writeWheel(dir.resolve("broken").resolve(wheel.getFileName()));
+
+        ReleaseException e = refusal(publisher(), broken);
+
+        assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems")
+                .contains("FAILED");
+        assertThat(index.requestLog()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void everyInjectedFaultEndsWithExactlyOneCopy(Fault fault) {
+        index.failNextUploads(fault).stallMillis(1_500);
+        HttpSettings settings = fastSettings().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+
+        PublishReport report = publisher(token, settings).publish(List.of(wheel));
+
+        assertThat(report.uploaded()).hasSize(1);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+        assertThat(index.files()).hasSize(1);
+        assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
+        assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " failed ("));
+        if (fault == Fault.LAND_THEN_DROP_RESPONSE) {
+            assertThat(index.uploadRequests()).as("the re-check found it: no second POST").isEqualTo(1);
+            assertThat(log).anyMatch(l -> l.contains("only the answer was lost"));
+        } else {
+            assertThat(index.uploadRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLostAnswerWhileTheListingLagsIsResentAndTheIndexKeepsOneCopy() {
+        index.failNextUploads(Fault.LAND_THEN_DROP_RESPONSE).hideNewFilesForReads(2);
+
+        PublishReport report = publisher().publish(List.of(wheel));
+
+        assertThat(report.uploaded()).hasSize(1);
+        assertThat(index.uploadRequests()).isEqualTo(2);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void onAnIndexThatAnswers409ToAnIdenticalFileTheRetryIsRecognisedAsOurs() {
+        index.conflictOnIdenticalReupload(true).failNextUploads(Fault.LAND_THEN_DROP_RESPONSE).hideNewFilesForReads(1);
+
+        PublishReport report = publisher().publish(List.of(wheel));
+
+        assertThat(report.uploaded()).hasSize(1);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void tooManyRequestsWaitsAtLeastWhatRetryAfterAsks() {
+        index.failNextUploads(Fault.TOO_MANY_REQUESTS);
+
+        publisher().publish(List.of(wheel));
+
+        assertThat(sleeps).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptAndSaysNothingIsHalfDone() {
+        index.failNextUploads(Fault.STATUS_503, Fault.STATUS_503, Fault.STATUS_503);
+
+        ReleaseException e = refusal(publisher(token, fastSettings().withAttempts(3)), wheel);
+
+        assertThat(e).isInstanceOf(IndexUnreachableException.class);
+        assertThat(e.getMessage()).startsWith("Uploading " + wheel.getFileName() + " to " + index.uploadUrl()
+                + " failed 3 times; the last problem: HTTP 503 \"Injected failure 503.\"")
+                .contains("files already on the index with the same sha256 are skipped");
+        assertThat(sleeps).hasSize(2);
+        assertThat(sleeps.get(1)).isGreaterThanOrEqualTo(sleeps.get(0).dividedBy(2));
+        assertThat(index.files()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableIndexIsReportedAsSuch() {
+        index.close();
+
+        ReleaseException e = refusal(publisher(token, fastSettings().withAttempts(2)), wheel);
+
+        assertThat(e).isInstanceOf(IndexUnreachableException.class);
+        assertThat(e.getMessage()).startsWith("Cannot reach the upload URL of " + index.uploadUrl() + " after 2 attempts");
+    }
+
+    @Test
+    void worksWithAnIndexWithoutJsonApiWhoseSimplePagesAreHtml() {
+        index.withoutJsonApi().htmlOnlySimpleApi();
+        publisher().publish(List.of(wheel));
+
+        PublishReport again = publisher().publish(List.of(wheel));
+
+        assertThat(again.skipped()).hasSize(1);
+        assertThat(index.uploadRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void progressLinesShowBytesRateAndTheEnd() {
+        publisher(token, fastSettings()).publish(List.of(wheel));
+
+        String size = io.logflux.release.files.ByteSizes.human(FileDigests.of(wheel).size());
+        assertThat(log).anyMatch(l -> l.startsWith(wheel.getFileName() + ": " + size + " of " + size + " (100%), ")
+                && l.endsWith("/s, sent; waiting for the index to accept it"));
+    }
+
+    @Test
+    void theUploadUrlWithoutTrailingSlashIsCompletedNotRedirected() {
+        String noSlash = index.uploadUrl().substring(0, index.uploadUrl().length() - 1);
+        Publisher publisher = new Publisher(PackageIndex.resolve(noSlash, null, null),
+                IndexCredentials.token(token, "environment variable TWINE_PASSWORD"), fastSettings(),
+                PublishOptions.defaults(), sleeps::add, log::add);
+
+        publisher.publish(List.of(wheel));
+
+        assertThat(index.requestLog()).noneMatch(l -> l.contains("-> 308"));
+        assertThat(index.files()).hasSize(1);
+    }
+
+    @Test
+    void noFilesIsAClearError() {
+        assertThatThrownBy(() -> publisher().publish(List.of()))
+                .hasMessageStartingWith("No files to publish to " + index.uploadUrl());
+    }
+}

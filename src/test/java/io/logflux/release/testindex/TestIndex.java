@@ -1,0 +1,766 @@
+package io.logflux.release.testindex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.logflux.release.publish.FileDigests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * A PyPI-compatible package index for the tests: warehouse's legacy upload API (its order of checks, its error texts,
+ * its JSON error bodies), the JSON API, the simple API (PEP 691 JSON and PEP 503 HTML) and file downloads, on
+ * 127.0.0.1. It is calibrated in {@code TestIndexCalibrationTest}: real twine uploads to it and real pip installs
+ * from it. Faults can be injected into the next uploads, and new files can be hidden from a number of reads to play
+ * a CDN that has not caught up yet. Facts: shared/reference/pypi-protocol.md §1 and §4.
+ */
+public final class TestIndex implements AutoCloseable {
+    /** What the next upload requests (those with a body over 1 KiB; an empty probe form is smaller) run into. */
+    public enum Fault {
+        /** The connection is closed after half of the body was read. Nothing is stored. */
+        RESET_MID_BODY,
+        /** The file is stored, then the connection is closed without a response. */
+        LAND_THEN_DROP_RESPONSE,
+        STATUS_500, STATUS_502, STATUS_503,
+        /** 429 with Retry-After: 1. Nothing is stored. */
+        TOO_MANY_REQUESTS,
+        /** No response for {@link #stallMillis(long)}, then the connection is closed. Nothing is stored. */
+        STALL
+    }
+
+    public record StoredFile(String project, String version, String filename, String packagetype, String sha256,
+                             String blake2b256, String md5, long size, String requiresPython, Path path,
+                             Instant uploaded) {
+    }
+
+    private static final String CORE_METADATA_HELP =
+            " See https://packaging.python.org/specifications/core-metadata for more information.";
+    private static final Set<String> METADATA_VERSIONS =
+            Set.of("1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5");
+    private static final Pattern NAME = Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile(
+            "^v?(\\d+!)?\\d+(\\.\\d+)*([-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?\\d*)?"
+                    + "(-\\d+|[-_.]?(post|rev|r)[-_.]?\\d*)?([-_.]?dev[-_.]?\\d*)?(\\+[a-z0-9]+([-_.][a-z0-9]+)*)?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEX64 = Pattern.compile("^[0-9a-f]{64}$");
+    private static final Pattern HEX32 = Pattern.compile("^[0-9a-f]{32}$");
+    private static final String SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path storage;
+    private final Path incoming;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Set<String>> tokens = new HashMap<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<StoredFile> files = new ArrayList<>();
+    private final Map<String, Integer> hiddenReads = new HashMap<>();
+    private final Map<String, Integer> writes = new HashMap<>();
+    private final List<String> requestLog = new ArrayList<>();
+    private final Set<String> usernamesSeen = new LinkedHashSet<>();
+    private List<Map.Entry<String, String>> lastForm = List.of();
+    private long maxFileBytes = 100L << 20;
+    private long stallMillis = 3_000;
+    private int hideNewFilesForReads;
+    private boolean conflictOnIdenticalReupload;
+    private boolean simpleJson = true;
+    private boolean jsonApi = true;
+    private int uploadRequests;
+    private long serial;
+
+    private TestIndex(Path dir) throws IOException {
+        this.storage = Files.createDirectories(dir.resolve("packages"));
+        this.incoming = Files.createDirectories(dir.resolve("incoming"));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts an index on a free loopback port, keeping its files under {@code dir}. */
+    public static TestIndex start(Path dir) {
+        try {
+            return new TestIndex(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the test index", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    public String uploadUrl() {
+        return baseUrl() + "legacy/";
+    }
+
+    public String simpleUrl() {
+        return baseUrl() + "simple/";
+    }
+
+    public String jsonApiUrl() {
+        return baseUrl() + "pypi/";
+    }
+
+    /** Accepts {@code token} (as password of {@code __token__}), for every project or only the ones named. */
+    public synchronized TestIndex acceptToken(String token, String... projects) {
+        Set<String> scope = new LinkedHashSet<>();
+        for (String p : projects) {
+            scope.add(normalize(p));
+        }
+        tokens.put(token, scope);
+        return this;
+    }
+
+    public synchronized TestIndex failNextUploads(Fault... next) {
+        faults.addAll(List.of(next));
+        return this;
+    }
+
+    public synchronized TestIndex stallMillis(long millis) {
+        this.stallMillis = millis;
+        return this;
+    }
+
+    /** Every file stored from now on is missing from the next {@code reads} JSON API and simple page reads. */
+    public synchronized TestIndex hideNewFilesForReads(int reads) {
+        this.hideNewFilesForReads = reads;
+        return this;
+    }
+
+    public synchronized TestIndex maxFileBytes(long bytes) {
+        this.maxFileBytes = bytes;
+        return this;
+    }
+
+    /** Answers an identical re-upload with 409, as pypiserver does, instead of warehouse's silent 200. */
+    public synchronized TestIndex conflictOnIdenticalReupload(boolean conflict) {
+        this.conflictOnIdenticalReupload = conflict;
+        return this;
+    }
+
+    /** Serves the simple API as PEP 503 HTML only, as most private indexes do. */
+    public synchronized TestIndex htmlOnlySimpleApi() {
+        this.simpleJson = false;
+        return this;
+    }
+
+    /** Removes the JSON API (404 everywhere under /pypi/), as pypiserver and most private indexes. */
+    public synchronized TestIndex withoutJsonApi() {
+        this.jsonApi = false;
+        return this;
+    }
+
+    /** Stores a file as if it had been uploaded earlier (another run, another person). */
+    public synchronized StoredFile preload(Path file, String project, String version) {
+        try {
+            Path copy = Files.createTempFile(incoming, "preload", ".bin");
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            String name = file.getFileName().toString();
+            return store(project, version, name, name.endsWith(".whl") ? "bdist_wheel" : "sdist", null, copy);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized List<StoredFile> files() {
+        return List.copyOf(files);
+    }
+
+    /** How many times a file of this name was written to storage (a correct client never causes two). */
+    public synchronized int writes(String filename) {
+        return writes.getOrDefault(filename, 0);
+    }
+
+    /** POSTs to the upload URL that carried a body over 1 KiB. */
+    public synchronized int uploadRequests() {
+        return uploadRequests;
+    }
+
+    public synchronized List<String> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
+    /** The non-empty text fields of the last request that carried a file, in the order received. */
+    public synchronized List<Map.Entry<String, String>> lastForm() {
+        return lastForm;
+    }
+
+    public synchronized Set<String> usernamesSeen() {
+        return Set.copyOf(usernamesSeen);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        try {
+            if (method.equals("POST") && path.equals("/legacy")) {
+                exchange.getResponseHeaders().set("Location", "/legacy/");
+                respond(exchange, 308, "text/plain", new byte[0]);
+            } else if (method.equals("POST") && path.equals("/legacy/")) {
+                upload(exchange);
+            } else if (method.equals("GET") && path.startsWith("/pypi/")) {
+                jsonApi(exchange, path);
+            } else if (method.equals("GET") && path.startsWith("/simple/")) {
+                simple(exchange, path);
+            } else if (method.equals("GET") && path.startsWith("/packages/")) {
+                download(exchange, URLDecoder.decode(path.substring("/packages/".length()), StandardCharsets.UTF_8));
+            } else if (method.equals("POST")) {
+                error(exchange, 405, "Method Not Allowed", "The method POST is not allowed for this resource.");
+            } else {
+                error(exchange, 404, "Not Found", "Not Found");
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                requestLog.add(method + " " + path + " failed in the test index: " + e);
+            }
+            throw e;
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private synchronized void log(HttpExchange exchange, int status) {
+        requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status);
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        long length = contentLength(exchange);
+        Fault fault = null;
+        if (length < 0 || length > 1024) {
+            synchronized (this) {
+                uploadRequests++;
+                fault = faults.poll();
+            }
+        }
+        if (fault == Fault.RESET_MID_BODY) {
+            exchange.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE, Math.max(length, 2048) / 2));
+            log(exchange, 0);
+            closeWithoutResponse(exchange);
+            return;
+        }
+        String boundary = MultipartReader.boundaryOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (boundary == null) {
+            error(exchange, 400, "Bad Request", "Invalid request: the body must be multipart/form-data.");
+            return;
+        }
+        List<MultipartReader.Part> parts;
+        try {
+            parts = new MultipartReader(exchange.getRequestBody(), boundary, incoming).readAll();
+        } catch (IOException e) {
+            synchronized (this) {
+                requestLog.add("POST /legacy/ body unreadable: " + e.getMessage());
+            }
+            closeWithoutResponse(exchange);
+            return;
+        }
+        try {
+            if (fault == Fault.STATUS_500 || fault == Fault.STATUS_502 || fault == Fault.STATUS_503) {
+                int status = Integer.parseInt(fault.name().substring("STATUS_".length()));
+                error(exchange, status, status == 500 ? "Internal Server Error"
+                        : status == 502 ? "Bad Gateway" : "Service Unavailable", "Injected failure " + status + ".");
+                return;
+            }
+            if (fault == Fault.TOO_MANY_REQUESTS) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                error(exchange, 429, "Too Many Requests", "Too many requests. Slow down.");
+                return;
+            }
+            if (fault == Fault.STALL) {
+                sleep(stallMillis);
+                log(exchange, 0);
+                closeWithoutResponse(exchange);
+                return;
+            }
+            String refusal = validateUpload(exchange, parts, fault);
+            if (refusal != null) {
+                int status = Integer.parseInt(refusal.substring(0, 3));
+                error(exchange, status, status == 403 ? "Forbidden" : status == 409 ? "Conflict" : "Bad Request",
+                        refusal.substring(4));
+            } else if (fault != Fault.LAND_THEN_DROP_RESPONSE) {
+                respond(exchange, 200, "text/plain; charset=utf-8", new byte[0]);
+            }
+        } finally {
+            for (MultipartReader.Part part : parts) {
+                if (part.file() != null) {
+                    Files.deleteIfExists(part.file());
+                }
+            }
+        }
+    }
+
+    /** Warehouse's order of checks (pypi-protocol.md §1.3). Returns "NNN message" for a refusal, null when stored. */
+    private String validateUpload(HttpExchange exchange, List<MultipartReader.Part> parts, Fault fault)
+            throws IOException {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        MultipartReader.Part content = null;
+        for (MultipartReader.Part part : parts) {
+            if (part.isFile()) {
+                if (!"content".equals(part.name())) {
+                    return "400 " + part.name() + ": Should not be a tuple.";
+                }
+                content = part;
+            } else if (!part.value().isEmpty() && !part.value().equals("UNKNOWN")) {
+                form.computeIfAbsent(part.name(), k -> new ArrayList<>()).add(part.value());
+            }
+        }
+        if (content != null) {
+            List<Map.Entry<String, String>> received = new ArrayList<>();
+            form.forEach((k, values) -> values.forEach(v -> received.add(Map.entry(k, v))));
+            synchronized (this) {
+                lastForm = List.copyOf(received);
+            }
+        }
+        String identity = authenticate(exchange);
+        if (identity == null) {
+            return "403 Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth "
+                    + "for more information.";
+        }
+        if (identity.startsWith("user:")) {
+            return "403 Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted "
+                    + "Publishers instead. See https://pypi.org/help/#apitoken and https://pypi.org/help/#trusted-publishers";
+        }
+        String protocol = first(form, "protocol_version");
+        if (protocol != null && !protocol.equals("1")) {
+            return "400 Unknown protocol version.";
+        }
+        String metadataVersion = first(form, "metadata_version");
+        if (metadataVersion == null || !METADATA_VERSIONS.contains(metadataVersion)) {
+            return "400 '" + nullToEmpty(metadataVersion) + "' is an invalid value for Metadata-Version. Error: "
+                    + (metadataVersion == null ? "This field is required." : "Use a known metadata version.")
+                    + CORE_METADATA_HELP;
+        }
+        String name = first(form, "name");
+        if (name == null || !NAME.matcher(name).matches()) {
+            return "400 '" + nullToEmpty(name) + "' is an invalid value for Name. Error: Start and end with a letter "
+                    + "or numeral containing only ASCII numeric and '.', '_' and '-'." + CORE_METADATA_HELP;
+        }
+        String version = first(form, "version");
+        if (version == null || !VERSION.matcher(version).matches()) {
+            return "400 '" + nullToEmpty(version) + "' is an invalid value for Version. Error: Start and end with a "
+                    + "letter or numeral containing only ASCII numeric and '.', '_' and '-'." + CORE_METADATA_HELP;
+        }
+        String filetype = first(form, "filetype");
+        if (filetype == null || !(filetype.equals("sdist") || filetype.equals("bdist_wheel"))) {
+            return "400 Invalid value for filetype. Error: Use a known file type.";
+        }
+        String pyversion = first(form, "pyversion");
+        if (filetype.equals("bdist_wheel") && pyversion == null) {
+            return "400 Invalid value for pyversion. Error: Python version is required for binary distribution "
+                    + "uploads.";
+        }
+        if (filetype.equals("sdist") && pyversion != null && !pyversion.equals("source")) {
+            return "400 Invalid value for pyversion. Error: Use 'source' as Python version for an sdist.";
+        }
+        String md5 = first(form, "md5_digest");
+        String sha256 = first(form, "sha256_digest");
+        String blake2 = first(form, "blake2_256_digest");
+        if (md5 == null && sha256 == null && blake2 == null) {
+            return "400 Error: Include at least one message digest.";
+        }
+        if ((sha256 != null && !HEX64.matcher(sha256).matches()) || (blake2 != null && !HEX64.matcher(blake2).matches())
+                || (md5 != null && !HEX32.matcher(md5).matches())) {
+            return "400 Invalid value for sha256_digest. Error: Use a valid, hex-encoded, SHA256 message digest.";
+        }
+        if (version.contains("+")) {
+            return "400 The use of local versions in '" + version + "' is not allowed. See "
+                    + "https://packaging.python.org/specifications/version-specifiers/#local-version-identifiers "
+                    + "for more information.";
+        }
+        String summary = first(form, "summary");
+        if (summary != null && summary.length() > 512) {
+            return "400 'summary' must be 512 characters or less." + CORE_METADATA_HELP;
+        }
+        if (content == null) {
+            return "400 Upload payload does not have a file.";
+        }
+        String project = normalize(name);
+        Set<String> scope;
+        synchronized (this) {
+            scope = tokens.get(identity.substring("token:".length()));
+        }
+        if (scope != null && !scope.isEmpty() && !scope.contains(project)) {
+            return "403 Invalid API Token: project-scoped token is not valid for project: '" + project + "'";
+        }
+        String filename = content.fileName();
+        if (filename.contains("/") || filename.contains("\\") || filename.chars().anyMatch(c -> c < 32)) {
+            return "400 Cannot upload a file with '/' or '\\' in the name.";
+        }
+        boolean extensionOk = filetype.equals("sdist") ? filename.endsWith(".tar.gz") || filename.endsWith(".zip")
+                : filename.endsWith(".whl");
+        if (!extensionOk) {
+            return "400 Invalid file extension: Use .tar.gz, .whl or .zip extension. See "
+                    + "https://www.python.org/dev/peps/pep-0527 and https://peps.python.org/pep-0715/ for more "
+                    + "information";
+        }
+        if (content.contentType() == null || content.contentType().isBlank()
+                || content.contentType().toLowerCase(Locale.ROOT).startsWith("image/")) {
+            return "400 Invalid distribution file.";
+        }
+        if (content.size() > maxFileBytes) {
+            return "400 File too large. Limit for project '" + project + "' is " + (maxFileBytes / (1 << 20))
+                    + " MB. See https://docs.pypi.org/project-management/storage-limits"
+                    + "#requesting-a-file-size-limit-increase for more information.";
+        }
+        FileDigests digests = FileDigests.of(content.file());
+        String actualMd5 = md5(content.file());
+        if ((sha256 != null && !sha256.equals(digests.sha256())) || (blake2 != null && !blake2.equals(digests.blake2b256()))
+                || (md5 != null && !md5.equals(actualMd5))) {
+            return "400 The digest supplied does not match a digest calculated from the uploaded file.";
+        }
+        synchronized (this) {
+            for (StoredFile existing : files) {
+                if (existing.filename().equals(filename) || existing.blake2b256().equals(digests.blake2b256())) {
+                    if (existing.filename().equals(filename) && existing.sha256().equals(digests.sha256())
+                            && existing.blake2b256().equals(digests.blake2b256()) && !conflictOnIdenticalReupload) {
+                        return null;
+                    }
+                    if (conflictOnIdenticalReupload) {
+                        return "409 Package '" + filename + "' already exists!";
+                    }
+                    return "400 File already exists ('" + existing.filename() + "', with blake2_256 hash '"
+                            + existing.blake2b256() + "'). See https://pypi.org/help/#file-name-reuse for more "
+                            + "information.";
+                }
+            }
+            if (filetype.equals("sdist") && files.stream().anyMatch(f -> f.project().equals(project)
+                    && f.version().equals(version) && f.packagetype().equals("sdist"))) {
+                return "400 Only one sdist may be uploaded per release.";
+            }
+            Path kept = Files.createTempFile(incoming, "kept", ".bin");
+            Files.copy(content.file(), kept, StandardCopyOption.REPLACE_EXISTING);
+            store(project, version, filename, filetype, first(form, "requires_python"), kept);
+        }
+        if (fault == Fault.LAND_THEN_DROP_RESPONSE) {
+            log(exchange, 0);
+            closeWithoutResponse(exchange);
+        }
+        return null;
+    }
+
+    private synchronized StoredFile store(String project, String version, String filename, String packagetype,
+                                          String requiresPython, Path file) throws IOException {
+        Path target = storage.resolve(filename);
+        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        FileDigests digests = FileDigests.of(target);
+        StoredFile stored = new StoredFile(normalize(project), version, filename, packagetype, digests.sha256(),
+                digests.blake2b256(), md5(target), digests.size(), requiresPython, target, Instant.now());
+        files.add(stored);
+        writes.merge(filename, 1, Integer::sum);
+        hiddenReads.put(filename, hideNewFilesForReads);
+        serial++;
+        return stored;
+    }
+
+    /** Returns "token:&lt;t&gt;" for a known token, "user:&lt;name&gt;" for another username, null otherwise. */
+    private String authenticate(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null) {
+            return null;
+        }
+        String token;
+        String lower = header.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("basic ")) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return null;
+            }
+            String username = decoded.substring(0, colon);
+            synchronized (this) {
+                usernamesSeen.add(username);
+            }
+            if (!username.equals("__token__")) {
+                return "user:" + username;
+            }
+            token = decoded.substring(colon + 1);
+        } else if (lower.startsWith("token ") || lower.startsWith("bearer ")) {
+            token = header.substring(header.indexOf(' ') + 1).trim();
+        } else {
+            return null;
+        }
+        synchronized (this) {
+            return tokens.containsKey(token) ? "token:" + token : null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void jsonApi(HttpExchange exchange, String path) throws IOException {
+        String[] segments = path.substring("/pypi/".length()).split("/");
+        if (!jsonApi || segments.length != 3 || !segments[2].equals("json")) {
+            jsonError(exchange, 404, "Not Found");
+            return;
+        }
+        String name = URLDecoder.decode(segments[0], StandardCharsets.UTF_8);
+        String version = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        if (!name.equals(normalize(name))) {
+            exchange.getResponseHeaders().set("Location", "/pypi/" + normalize(name) + "/" + version + "/json");
+            respond(exchange, 301, "text/plain", new byte[0]);
+            return;
+        }
+        List<StoredFile> release = visible(f -> f.project().equals(name) && f.version().equals(version));
+        if (release.isEmpty()) {
+            jsonError(exchange, 404, "Not Found");
+            return;
+        }
+        ObjectNode root = json.createObjectNode();
+        ObjectNode info = root.putObject("info");
+        info.put("name", name);
+        info.put("version", version);
+        info.put("yanked", false);
+        info.putNull("yanked_reason");
+        ArrayNode urls = root.putArray("urls");
+        for (StoredFile f : release) {
+            ObjectNode u = urls.addObject();
+            u.put("filename", f.filename());
+            u.put("packagetype", f.packagetype());
+            ObjectNode d = u.putObject("digests");
+            d.put("md5", f.md5());
+            d.put("sha256", f.sha256());
+            d.put("blake2b_256", f.blake2b256());
+            u.put("size", f.size());
+            u.put("upload_time_iso_8601", f.uploaded().toString());
+            u.put("url", baseUrl() + "packages/" + f.filename());
+            u.put("yanked", false);
+            u.putNull("yanked_reason");
+            u.put("requires_python", f.requiresPython());
+        }
+        root.put("last_serial", serialNow());
+        exchange.getResponseHeaders().set("X-PyPI-Last-Serial", Long.toString(serialNow()));
+        respond(exchange, 200, "application/json", json.writeValueAsBytes(root));
+    }
+
+    private void simple(HttpExchange exchange, String path) throws IOException {
+        String rest = path.substring("/simple/".length());
+        if (rest.isEmpty()) {
+            StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
+            for (String p : projects()) {
+                html.append("<a href=\"/simple/").append(p).append("/\">").append(p).append("</a><br/>\n");
+            }
+            respond(exchange, 200, "text/html", html.append("</body></html>\n").toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String name = URLDecoder.decode(rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest,
+                StandardCharsets.UTF_8);
+        if (!rest.endsWith("/") || !name.equals(normalize(name))) {
+            exchange.getResponseHeaders().set("Location", "/simple/" + normalize(name) + "/");
+            respond(exchange, 301, "text/plain", new byte[0]);
+            return;
+        }
+        if (!projects().contains(name)) {
+            respond(exchange, 404, "text/plain", "404 Not Found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        List<StoredFile> project = visible(f -> f.project().equals(name));
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (simpleJson && accept != null && accept.contains(SIMPLE_JSON)) {
+            ObjectNode root = json.createObjectNode();
+            root.putObject("meta").put("api-version", "1.1").put("_last-serial", serialNow());
+            root.put("name", name);
+            ArrayNode versions = root.putArray("versions");
+            project.stream().map(StoredFile::version).distinct().forEach(versions::add);
+            ArrayNode list = root.putArray("files");
+            for (StoredFile f : project) {
+                ObjectNode o = list.addObject();
+                o.put("filename", f.filename());
+                o.put("url", baseUrl() + "packages/" + f.filename());
+                o.putObject("hashes").put("sha256", f.sha256());
+                o.put("requires-python", f.requiresPython());
+                o.put("size", f.size());
+                o.put("upload-time", f.uploaded().toString());
+                o.put("yanked", false);
+            }
+            respond(exchange, 200, SIMPLE_JSON, json.writeValueAsBytes(root));
+            return;
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta name=\"pypi:repository-version\" "
+                + "content=\"1.1\"><title>Links for " + name + "</title></head><body><h1>Links for " + name
+                + "</h1>\n");
+        for (StoredFile f : project) {
+            html.append("<a href=\"").append(baseUrl()).append("packages/").append(f.filename()).append("#sha256=")
+                    .append(f.sha256()).append('"');
+            if (f.requiresPython() != null) {
+                html.append(" data-requires-python=\"").append(f.requiresPython().replace("&", "&amp;")
+                        .replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")).append('"');
+            }
+            html.append('>').append(f.filename()).append("</a><br/>\n");
+        }
+        respond(exchange, 200, "text/html; charset=utf-8",
+                html.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void download(HttpExchange exchange, String filename) throws IOException {
+        StoredFile found;
+        synchronized (this) {
+            found = files.stream().filter(f -> f.filename().equals(filename)).findFirst().orElse(null);
+        }
+        if (found == null) {
+            respond(exchange, 404, "text/plain", "404 Not Found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, found.size());
+        log(exchange, 200);
+        try (OutputStream out = exchange.getResponseBody()) {
+            Files.copy(found.path(), out);
+        }
+    }
+
+    private synchronized List<StoredFile> visible(java.util.function.Predicate<StoredFile> which) {
+        List<StoredFile> shown = new ArrayList<>();
+        for (StoredFile f : files) {
+            if (!which.test(f)) {
+                continue;
+            }
+            int hidden = hiddenReads.getOrDefault(f.filename(), 0);
+            if (hidden > 0) {
+                hiddenReads.put(f.filename(), hidden - 1);
+            } else {
+                shown.add(f);
+            }
+        }
+        return shown;
+    }
+
+    private synchronized Set<String> projects() {
+        Set<String> names = new LinkedHashSet<>();
+        files.forEach(f -> names.add(f.project()));
+        return names;
+    }
+
+    private synchronized long serialNow() {
+        return serial;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void error(HttpExchange exchange, int status, String title, String message) throws IOException {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            ObjectNode body = json.createObjectNode();
+            body.put("message", message);
+            body.put("code", status + " " + message);
+            body.put("title", title);
+            respond(exchange, status, "application/json", json.writeValueAsBytes(body));
+        } else {
+            String html = "<html>\n <head>\n  <title>" + status + " " + title + "</title>\n </head>\n <body>\n  <h1>"
+                    + status + " " + title + "</h1>\n  " + message + "\n </body>\n</html>";
+            respond(exchange, status, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void jsonError(HttpExchange exchange, int status, String message) throws IOException {
+        respond(exchange, status, "application/json", ("{\"message\": \"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        // Whatever the handler did not read must not be left in the connection.
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        log(exchange, status);
+    }
+
+    /** Closing an exchange before its response headers were sent closes the TCP connection. */
+    private static void closeWithoutResponse(HttpExchange exchange) {
+        exchange.close();
+    }
+
+    private static long contentLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String first(Map<String, List<String>> form, String key) {
+        List<String> values = form.get(key);
+        return values == null ? null : values.get(0);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String normalize(String name) {
+        return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
+    }
+
+    private static String md5(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] chunk = new byte[64 * 1024];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                md5.update(chunk, 0, n);
+            }
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

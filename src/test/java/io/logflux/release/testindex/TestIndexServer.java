@@ -1,0 +1,24 @@
+package io.logflux.release.testindex;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs the test index on its own, for bench/upload.sh: {@code TestIndexServer DIR URL_FILE}. Accepts the token in the
+ * environment variable BENCH_INDEX_TOKEN, files up to 4 GiB, writes its upload URL to URL_FILE and serves until killed.
+ */
+public final class TestIndexServer {
+    private TestIndexServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String token = System.getenv("BENCH_INDEX_TOKEN");
+        if (args.length != 2 || token == null || token.isBlank()) {
+            throw new IllegalArgumentException("usage: BENCH_INDEX_TOKEN=… TestIndexServer DIR URL_FILE");
+        }
+        TestIndex index = TestIndex.start(Path.of(args[0]));
+        index.acceptToken(token).maxFileBytes(4L << 30);
+        Files.writeString(Path.of(args[1]), index.uploadUrl());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,34 @@
+package io.logflux.release.testing;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Tokens shaped like PyPI's ("pypi-" + a base64url macaroon starting with its location packet), random on each call,
+ * so a test can grep everything the suite printed for them. Each one is noted in {@link Captured#TOKENS}.
+ */
+public final class FakeTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private FakeTokens() {
+    }
+
+    public static String pypi() {
+        return remembered("pypi-AgEIcHlwaS5vcmcCJ" + randomTail());
+    }
+
+    public static String testPypi() {
+        return remembered("pypi-AgENdGVzdC5weXBpLm9yZwIk" + randomTail());
+    }
+
+    private static String remembered(String token) {
+        Captured.token(token);
+        return token;
+    }
+
+    private static String randomTail() {
+        byte[] bytes = new byte[96];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
