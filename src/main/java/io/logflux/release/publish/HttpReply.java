@@ -17,6 +17,11 @@ record HttpReply(int status, String contentType, String body, String retryAfter,
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern TITLE = Pattern.compile("(?is)<title>.*?</title>");
+    /** An error page's heading, "400 Bad Request", which says nothing the status does not. */
+    private static final Pattern STATUS_HEADING = Pattern.compile("^(\\d{3}) (Bad Request|Unauthorized|Forbidden|"
+            + "Not Found|Method Not Allowed|Request Timeout|Conflict|Gone|Payload Too Large|Request Entity Too Large|"
+            + "Unprocessable (Entity|Content)|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|"
+            + "Gateway Timeout)\\b");
 
     boolean ok() {
         return status >= 200 && status < 300;
@@ -46,9 +51,8 @@ record HttpReply(int status, String contentType, String body, String retryAfter,
         text = TAG.matcher(text).replaceAll(" ").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&amp;", "&");
         text = text.replaceAll("\\s+", " ").strip();
-        String statusPrefix = Integer.toString(status);
-        Matcher m = Pattern.compile("^" + statusPrefix + " [A-Za-z ]+?(?= [A-Z]|$)").matcher(text);
-        if (m.find() && m.end() < text.length()) {
+        Matcher m = STATUS_HEADING.matcher(text);
+        if (m.find() && m.group(1).equals(Integer.toString(status)) && m.end() < text.length()) {
             text = text.substring(m.end()).strip();
         }
         return text.length() > 600 ? text.substring(0, 600) + "…" : text;

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -35,17 +37,36 @@ public final class Publisher {
         this.log = log;
     }
 
+    private static List<ReleaseFile> join(CompletableFuture<List<ReleaseFile>> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static List<ReleaseFile> inUploadOrder(List<ReleaseFile> files, List<Path> order) {
+        return order.stream().map(p -> files.stream().filter(f -> f.path().equals(p)).findFirst().orElseThrow())
+                .toList();
+    }
+
     public PublishReport publish(List<Path> paths) {
         if (paths.isEmpty()) {
             throw new ReleaseException("No files to publish to " + index.describe() + ". Build them first "
                     + "(python -m build writes dist/), or fix the file pattern.");
         }
+        // The digests take one pass over each file and check another: run them side by side.
+        CompletableFuture<List<ReleaseFile>> digested = CompletableFuture.supplyAsync(() -> ReleaseFile.readRelease(paths));
         CheckReport check = new DistributionChecker(options.check()).check(paths);
         if (!check.passed(options.strictCheck())) {
+            digested.cancel(true);
             throw new ReleaseException("Not uploading to " + index.describe() + ": check found problems in the files. "
                     + "Fix them and rebuild; nothing was sent.\n" + check.text(options.strictCheck()).stripTrailing());
         }
-        List<ReleaseFile> files = ReleaseFile.readRelease(check.uploadOrder());
+        List<ReleaseFile> files = inUploadOrder(join(digested), check.uploadOrder());
         ReleaseFile first = files.get(0);
         log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the token "
                 + "from " + credentials.source() + ": " + String.join(", ", files.stream().map(ReleaseFile::fileName)

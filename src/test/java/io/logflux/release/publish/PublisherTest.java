@@ -269,6 +269,21 @@ class PublisherTest {
     }
 
     @Test
+    void worksWithAPypiserverStyleIndexThatTakesUploadsAtItsRoot() {
+        index.withoutJsonApi().htmlOnlySimpleApi().conflictOnIdenticalReupload(true);
+        Publisher atRoot = new Publisher(PackageIndex.resolve(index.baseUrl(), null, null),
+                IndexCredentials.token(token, "credentials 'internal-index'"), fastSettings(), PublishOptions.defaults(),
+                sleeps::add, log::add);
+
+        atRoot.publish(List.of(wheel, sdist));
+        PublishReport again = atRoot.publish(List.of(wheel, sdist));
+
+        assertThat(again.skipped()).hasSize(2);
+        assertThat(index.uploadRequests()).isEqualTo(2);
+        assertThat(index.requestLog()).contains("GET /simple/logflux/ -> 200");
+    }
+
+    @Test
     void progressLinesShowBytesRateAndTheEnd() {
         publisher(token, fastSettings()).publish(List.of(wheel));
 

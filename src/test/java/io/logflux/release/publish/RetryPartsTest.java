@@ -43,7 +43,11 @@ class RetryPartsTest {
         assertThat(reply(403, "<html>\n <head>\n  <title>403 Forbidden</title>\n </head>\n <body>\n  <h1>403 "
                 + "Forbidden</h1>\n  Invalid API Token: token is expired\n </body>\n</html>", null).message())
                 .isEqualTo("Invalid API Token: token is expired");
+        assertThat(reply(400, "<html><head><title>400 Bad Request</title></head><body><h1>400 Bad Request</h1>"
+                + "File already exists ('a.whl', with blake2_256 hash 'x').</body></html>", null).message())
+                .isEqualTo("File already exists ('a.whl', with blake2_256 hash 'x').");
         assertThat(reply(502, "", null).message()).isEmpty();
+        assertThat(reply(502, "<h1>502 Bad Gateway</h1>", null).message()).isEqualTo("502 Bad Gateway");
         assertThat(reply(409, "Package 'a.whl' already exists!", null).message()).isEqualTo("Package 'a.whl' already "
                 + "exists!");
     }

@@ -239,7 +239,8 @@ public final class TestIndex implements AutoCloseable {
             if (method.equals("POST") && path.equals("/legacy")) {
                 exchange.getResponseHeaders().set("Location", "/legacy/");
                 respond(exchange, 308, "text/plain", new byte[0]);
-            } else if (method.equals("POST") && path.equals("/legacy/")) {
+            } else if (method.equals("POST") && (path.equals("/legacy/") || path.equals("/"))) {
+                // "/" is where pypiserver takes uploads.
                 upload(exchange);
             } else if (method.equals("GET") && path.startsWith("/pypi/")) {
                 jsonApi(exchange, path);
