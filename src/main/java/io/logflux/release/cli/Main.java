@@ -1,7 +1,7 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.publish.IndexUnreachableException;
+import io.logflux.release.UnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
         description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
         subcommands = {VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
                 VerifyInstallCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index unreachable.",
+        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable.",
                 "Documentation: docs/cli.md"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -45,7 +45,7 @@ public final class Main implements Runnable {
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    if (e instanceof IndexUnreachableException) {
+                    if (e instanceof UnreachableException) {
                         commandLine.getErr().println("error: " + e.getMessage());
                         return EXIT_UNREACHABLE;
                     }

@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random, so parallel jobs do not retry in step. */
-final class Backoff {
+public final class Backoff {
     private final Duration first;
     private final Duration max;
 
-    Backoff(HttpSettings settings) {
+    public Backoff(HttpSettings settings) {
         this.first = settings.firstBackoff();
         this.max = settings.maxBackoff();
     }
 
     /** The wait before retry number {@code retry} (1 = first retry); a server's Retry-After wins if it is longer. */
-    Duration delay(int retry, Duration retryAfter) {
+    public Duration delay(int retry, Duration retryAfter) {
         long base = first.toMillis() << Math.min(Math.max(retry - 1, 0), 20);
         long capped = Math.min(base, max.toMillis());
         long half = capped / 2;

@@ -177,7 +177,7 @@ class PublishCommandTest {
 
         assertThat(help.out()).contains("--token-env").contains("PYPI_API_TOKEN").contains("--verify-install")
                 .doesNotContain("--token=");
-        assertThat(main.out()).contains("3 index unreachable").contains("publish").contains("await")
+        assertThat(main.out()).contains("3 index or GitHub unreachable").contains("publish").contains("await")
                 .contains("verify-install");
     }
 }

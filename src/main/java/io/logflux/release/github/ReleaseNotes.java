@@ -1,0 +1,63 @@
+package io.logflux.release.github;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.version.Pep440Version;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The release's section of a Keep-a-Changelog file: from {@code ## [0.2.0] - 2024-01-15} (or {@code ## 0.2.0},
+ * {@code ## v0.2.0}) to the next {@code ## } heading, versions compared as PEP 440 versions.
+ */
+public final class ReleaseNotes {
+    private static final Pattern HEADING = Pattern.compile("^##\\s+\\[?v?([^\\]\\s]+)\\]?.*$");
+
+    private ReleaseNotes() {
+    }
+
+    public static String fromChangelog(Path changelog, String version) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(changelog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReleaseException("Cannot read the release notes file " + changelog + " (" + e.getMessage()
+                    + "). Give the right notesFile, or the notes themselves.", e);
+        }
+        Optional<Pep440Version> wanted = Pep440Version.tryParse(version);
+        List<String> section = null;
+        for (String line : lines) {
+            Matcher heading = HEADING.matcher(line.strip());
+            if (line.startsWith("## ") && heading.matches()) {
+                if (section != null) {
+                    break;
+                }
+                String stated = heading.group(1);
+                boolean same = wanted.isPresent() ? Pep440Version.tryParse(stated).map(v -> v.normalized()
+                        .equals(wanted.get().normalized())).orElse(false) : stated.equals(version);
+                if (same) {
+                    section = new ArrayList<>();
+                }
+            } else if (section != null) {
+                section.add(line);
+            }
+        }
+        if (section == null) {
+            throw new ReleaseException(changelog + " has no section for " + version + " (looked for a heading such as "
+                    + "'## [" + version + "] - 2024-01-15'). Add the section, or give the notes.");
+        }
+        String text = String.join("\n", section).strip();
+        if (text.isEmpty()) {
+            throw new ReleaseException("The section for " + version + " in " + changelog + " is empty. Write what "
+                    + "changed, or give the notes.");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,35 @@
+package io.logflux.release.github;
+
+import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.publish.Sleeper;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Clients pointed at a loaded fixtures scenario: recorded ones speak 2022's headers, ours the current ones. */
+final class GitHubFixtures {
+    /** The token our own fixture files expect (a fake: fixtures match it literally). */
+    static final String FIXTURE_TOKEN = "ghp_0000000000000000000000000000000000000001";
+
+    private GitHubFixtures() {
+    }
+
+    static HttpSettings fastSettings() {
+        return HttpSettings.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+    }
+
+    static GitHubHttp recordedHttp(URI base, Sleeper sleeper, Consumer<String> log) {
+        GitHubEndpoint endpoint = new GitHubEndpoint(base, "application/vnd.github.v3+json", "token",
+                GitHubEndpoint.API_VERSION);
+        return new GitHubHttp(endpoint, new GitHubToken(FixturesServer.RECORDED_TOKEN, "credentials 'github-token'"),
+                fastSettings(), sleeper, System::currentTimeMillis, Duration.ZERO, log);
+    }
+
+    static GitHubHttp modernHttp(URI base, Sleeper sleeper, Consumer<String> log) {
+        GitHubEndpoint endpoint = new GitHubEndpoint(base, GitHubEndpoint.MODERN_ACCEPT, "Bearer",
+                GitHubEndpoint.API_VERSION);
+        return new GitHubHttp(endpoint, new GitHubToken(FIXTURE_TOKEN, "credentials 'github-token'"), fastSettings(),
+                sleeper, System::currentTimeMillis, Duration.ZERO, log);
+    }
+}
