@@ -64,4 +64,22 @@ final class Messages {
                 + "', but PyPI accepts only API tokens (user name __token__). Store the token as Secret text, or set "
                 + "the user name of this entry to __token__.";
     }
+
+    static String gitHubReleaseDisplayName() {
+        return "Attach the files to the GitHub release of the tag";
+    }
+
+    static String noGitHubTag() {
+        return "No release tag for the GitHub release: this build is not a tag build (TAG_NAME is not set) and "
+                + "githubRelease got no tag. Pass githubRelease: [tag: params.TAG, …], or run on tag builds.";
+    }
+
+    static String gitHubTokenPurpose(String repo) {
+        return "the GitHub token for " + repo;
+    }
+
+    static String nothingToPublish() {
+        return "logfluxPublish has nothing to do: repository is 'none' and there is no githubRelease. Give a repository "
+                + "('pypi', 'testpypi' or an upload URL), githubRelease: [...], or both.";
+    }
 }

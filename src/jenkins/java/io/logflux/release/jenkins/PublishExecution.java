@@ -1,6 +1,7 @@
 package io.logflux.release.jenkins;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -32,23 +33,36 @@ final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<Str
             throw new AbortException(Messages.noRepository());
         }
         PublishParameters parameters = step.parameters();
-        PackageIndex index;
+        GitHubReleaseOptions github = step.getGithubRelease();
+        if (!parameters.toIndex() && github == null) {
+            throw new AbortException(Messages.nothingToPublish());
+        }
+        Run<?, ?> run = getContext().get(Run.class);
+        EnvVars env = getContext().get(EnvVars.class);
+        PublishCallable callable = new PublishCallable(parameters, getContext().get(TaskListener.class));
         try {
-            index = parameters.index();
-            parameters.settings();
+            if (parameters.toIndex()) {
+                PackageIndex index = parameters.index();
+                parameters.settings();
+                ApiToken token = CredentialLookup.apiToken(run, step.getCredentialsId(),
+                        Messages.tokenPurpose(index.label()));
+                String username = token.username().orElse(IndexCredentials.TOKEN_USERNAME);
+                if (index.isWarehouseHosted() && !username.equals(IndexCredentials.TOKEN_USERNAME)) {
+                    throw new AbortException(Messages.notATokenUser(token.credentialsId(), username));
+                }
+                callable.toIndex(username, token.secret(), "credentials '" + token.credentialsId() + "'");
+            }
+            if (github != null) {
+                GitHubReleaseParameters release = github.parameters(env == null ? null : env.get("TAG_NAME"),
+                        env == null ? null : env.get("GIT_COMMIT"));
+                ApiToken token = CredentialLookup.apiToken(run, github.getCredentialsId(),
+                        Messages.gitHubTokenPurpose(String.valueOf(github.getRepo())));
+                callable.toGitHub(release, token.secret(), "credentials '" + token.credentialsId() + "'");
+            }
         } catch (ReleaseException e) {
             throw new AbortException(e.getMessage());
         }
-        ApiToken token = CredentialLookup.apiToken(getContext().get(Run.class), step.getCredentialsId(),
-                Messages.tokenPurpose(index.label()));
-        String username = token.username().orElse(IndexCredentials.TOKEN_USERNAME);
-        if (index.isWarehouseHosted() && !username.equals(IndexCredentials.TOKEN_USERNAME)) {
-            throw new AbortException(Messages.notATokenUser(token.credentialsId(), username));
-        }
-        TaskListener listener = getContext().get(TaskListener.class);
-        FilePath workspace = getContext().get(FilePath.class);
-        PublishOutcome outcome = workspace.act(new PublishCallable(parameters, username, token.secret(),
-                "credentials '" + token.credentialsId() + "'", listener));
+        PublishOutcome outcome = getContext().get(FilePath.class).act(callable);
         if (!outcome.ok()) {
             throw new AbortException(outcome.failure());
         }

@@ -1,5 +1,7 @@
 package io.logflux.release.jenkins;
 
+import io.logflux.release.github.GitHubReleaseReport;
+import io.logflux.release.github.ReleasedAsset;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublishReport;
 import io.logflux.release.publish.PublishedFile;
@@ -17,9 +19,35 @@ public record PublishOutcome(boolean ok, LinkedHashMap<String, Object> result, S
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static PublishOutcome of(PublicationResult publication) {
-        PublishReport report = publication.published();
+    static PublishOutcome of(PublicationResult publication, GitHubReleaseReport release) {
         LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        if (publication != null) {
+            putIndex(result, publication);
+        }
+        if (release != null) {
+            LinkedHashMap<String, Object> github = new LinkedHashMap<>();
+            github.put("repo", release.repo());
+            github.put("tag", release.tag());
+            github.put("url", release.htmlUrl());
+            github.put("draft", release.draft());
+            github.put("created", release.created());
+            ArrayList<Object> assets = new ArrayList<>();
+            for (ReleasedAsset a : release.assets()) {
+                LinkedHashMap<String, Object> asset = new LinkedHashMap<>();
+                asset.put("name", a.name());
+                asset.put("sha256", a.sha256());
+                asset.put("outcome", a.outcome().name().toLowerCase(Locale.ROOT));
+                asset.put("url", a.url());
+                assets.add(asset);
+            }
+            github.put("assets", assets);
+            result.put("githubRelease", github);
+        }
+        return new PublishOutcome(true, result, "");
+    }
+
+    private static void putIndex(LinkedHashMap<String, Object> result, PublicationResult publication) {
+        PublishReport report = publication.published();
         result.put("index", report.index());
         result.put("uploadUrl", report.uploadUrl());
         result.put("project", report.project());
@@ -43,7 +71,6 @@ public record PublishOutcome(boolean ok, LinkedHashMap<String, Object> result, S
         result.put("skipped", skipped);
         result.put("served", publication.served().isPresent());
         result.put("installedVersion", publication.installed().map(i -> i.importedVersion()).orElse(null));
-        return new PublishOutcome(true, result, "");
     }
 
     static PublishOutcome failed(String message) {

@@ -20,6 +20,11 @@ public record PublishParameters(String repository, String simpleUrl, String json
                                 String uploadTimeout, int attempts) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** {@code repository: 'none'}: only the GitHub part runs. */
+    boolean toIndex() {
+        return repository != null && !repository.equalsIgnoreCase("none");
+    }
+
     PackageIndex index() {
         return PackageIndex.resolve(repository, simpleUrl, jsonUrl);
     }

@@ -1,6 +1,7 @@
 package io.logflux.release.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * {@code logfluxPublish}: uploads the built files to PyPI, TestPyPI or another index with the token from a Jenkins
  * credentials entry, waits until the index serves them, and optionally installs them in a fresh venv. Returns a map
- * of what it did (files, sha256, outcome, URLs). The GitHub release part is a separate parameter (issue #5).
+ * of what it did (files, sha256, outcome, URLs). With {@code githubRelease} it then attaches the files to the tag's
+ * GitHub release; {@code repository: 'none'} does only that.
  */
 public final class PublishStep extends Step {
     static final String DEFAULT_FILES = "dist/*";
@@ -39,6 +41,7 @@ public final class PublishStep extends Step {
     private boolean tokenCheck = true;
     private String uploadTimeout;
     private int attempts;
+    private GitHubReleaseOptions githubRelease;
 
     /**
      * @param repository    {@code pypi}, {@code testpypi} or an upload URL
@@ -187,6 +190,16 @@ public final class PublishStep extends Step {
         this.attempts = Math.max(0, attempts);
     }
 
+    public GitHubReleaseOptions getGithubRelease() {
+        return githubRelease;
+    }
+
+    /** Also attach the files to the tag's GitHub release: {@code githubRelease: [credentialsId: …, repo: …]}. */
+    @DataBoundSetter
+    public void setGithubRelease(GitHubReleaseOptions githubRelease) {
+        this.githubRelease = githubRelease;
+    }
+
     PublishParameters parameters() {
         return new PublishParameters(repository, simpleUrl, jsonUrl, files, waitUntilServed, waitTimeout,
                 verifyInstall, importName, importCommand, python, requireHashes, strict, tokenCheck, uploadTimeout,
@@ -218,7 +231,7 @@ public final class PublishStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
+            return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
         }
     }
 }

@@ -15,6 +15,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == VerifyVersionCommand.class) {
             return type.cast(new VerifyVersionCommand(environment));
         }
+        if (type == GitHubReleaseCommand.class) {
+            return type.cast(new GitHubReleaseCommand(environment));
+        }
         if (type == PublishCommand.class) {
             return type.cast(new PublishCommand(environment));
         }

@@ -1,24 +1,43 @@
 package io.logflux.release.github;
 
+import io.logflux.release.ReleaseException;
+import io.logflux.release.dist.DistMetadataReader;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What to release on GitHub.
  *
  * @param name          the release title (a created release only; an existing one keeps its own)
- * @param notes         the release body (a created release only)
+ * @param notes         the release body, read only when the release is created (a re-run that finds it needs none)
  * @param commit        when given, the tag must point at this commit (the build's)
  * @param keepDraft     leave the release a draft after the assets are attached
  * @param replaceAssets replace an asset of the same name but other content instead of failing
  * @param checksums     also attach {@code SHA256SUMS}
  */
-public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, String name, String notes,
+public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, String name, Supplier<String> notes,
                                    Optional<String> commit, boolean keepDraft, boolean replaceAssets,
                                    boolean checksums, List<Path> files) {
     public GitHubReleaseRequest {
         files = List.copyOf(files);
+    }
+
+    /** The project name from the first wheel or sdist among the files, else {@code fallback}. */
+    public static String projectName(List<Path> files, String fallback) {
+        for (Path file : files) {
+            try {
+                Optional<String> name = new DistMetadataReader().read(file).name();
+                if (name.isPresent()) {
+                    return name.get();
+                }
+            } catch (ReleaseException e) {
+                // not a wheel or sdist: look at the next file
+            }
+        }
+        return fallback;
     }
 
     /** "{project} {tag}" style titles: {project}, {version} and {tag} are replaced. */

@@ -122,7 +122,7 @@ public final class GitHubReleaser {
         body.put("tag_name", request.tag());
         request.commit().ifPresent(c -> body.put("target_commitish", c));
         body.put("name", request.name());
-        body.put("body", request.notes());
+        body.put("body", request.notes().get());
         body.put("draft", true);
         body.put("prerelease", isPrerelease(request.version()));
         Backoff backoff = new Backoff(settings);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * {@code ## v0.2.0}) to the next {@code ## } heading, versions compared as PEP 440 versions.
  */
 public final class ReleaseNotes {
+    private static final Pattern LINK_DEFINITION = Pattern.compile("^\\[[^\\]]+]:\\s*\\S+$");
     private static final Pattern HEADING = Pattern.compile("^##\\s+\\[?v?([^\\]\\s]+)\\]?.*$");
 
     private ReleaseNotes() {
@@ -52,6 +53,11 @@ public final class ReleaseNotes {
         if (section == null) {
             throw new ReleaseException(changelog + " has no section for " + version + " (looked for a heading such as "
                     + "'## [" + version + "] - 2024-01-15'). Add the section, or give the notes.");
+        }
+        // Keep a Changelog ends the file with link definitions ("[0.2.0]: https://…"): they belong to no section.
+        while (!section.isEmpty() && (section.get(section.size() - 1).isBlank()
+                || LINK_DEFINITION.matcher(section.get(section.size() - 1).strip()).matches())) {
+            section.remove(section.size() - 1);
         }
         String text = String.join("\n", section).strip();
         if (text.isEmpty()) {

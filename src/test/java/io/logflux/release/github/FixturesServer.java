@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * test-peers/), with this project's own scenarios (src/test/resources/github-fixtures) added; bound to 127.0.0.1.
  * One server per test JVM; each {@link #load} gets its own copy of a scenario, whose requests must come in order.
  */
-final class FixturesServer {
+public final class FixturesServer {
     static final Path PEERS = Path.of("test-peers");
     static final String RECORDED_TOKEN = "0000000000000000000000000000000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,7 @@ final class FixturesServer {
         this.port = port;
     }
 
-    static synchronized FixturesServer shared() {
+    public static synchronized FixturesServer shared() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.process.destroy()));
@@ -73,7 +73,7 @@ final class FixturesServer {
     }
 
     /** Loads a scenario; returns the API base URL its requests go to (with a trailing slash). */
-    URI load(String scenario) {
+    public URI load(String scenario) {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/fixtures"))
@@ -94,7 +94,7 @@ final class FixturesServer {
     }
 
     /** Asserts that every request of the scenario loaded at {@code base} was made: the server then forgets it. */
-    void assertConsumed(URI base) {
+    public void assertConsumed(URI base) {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("consumed-check"))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.logflux.release.github;
 
 import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.publish.Sleeper;
 
 import java.net.URI;
@@ -8,9 +9,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Clients pointed at a loaded fixtures scenario: recorded ones speak 2022's headers, ours the current ones. */
-final class GitHubFixtures {
+public final class GitHubFixtures {
     /** The token our own fixture files expect (a fake: fixtures match it literally). */
-    static final String FIXTURE_TOKEN = "ghp_0000000000000000000000000000000000000001";
+    public static final String FIXTURE_TOKEN = FakeTokens.githubFixture();
 
     private GitHubFixtures() {
     }

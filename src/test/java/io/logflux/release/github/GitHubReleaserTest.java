@@ -44,7 +44,7 @@ class GitHubReleaserTest {
     private GitHubReleaseRequest request(boolean replace) throws Exception {
         Path hello = Files.writeString(dir.resolve("hello.txt"), "Hello, world!\n");
         return new GitHubReleaseRequest(GitHubRepo.parse("logflux/logflux-python"), "v0.2.0", "0.2.0",
-                "logflux v0.2.0", "### Added\n- First release of the SDK.", Optional.empty(), false, replace, true,
+                "logflux v0.2.0", () -> "### Added\n- First release of the SDK.", Optional.empty(), false, replace, true,
                 List.of(hello));
     }
 

@@ -1,6 +1,8 @@
 package io.logflux.release.jenkins;
 
 import hudson.model.TaskListener;
+import io.logflux.release.github.FixturesServer;
+import io.logflux.release.github.GitHubFixtures;
 import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +67,8 @@ class PublishCallableTest {
     }
 
     private PublishOutcome publish(PublishParameters parameters, String secret) {
-        return new PublishCallable(parameters, "__token__", secret, "credentials 'pypi-token'", new CollectingListener())
-                .invoke(workspace.toFile(), null);
+        return new PublishCallable(parameters, new CollectingListener())
+                .toIndex("__token__", secret, "credentials 'pypi-token'").invoke(workspace.toFile(), null);
     }
 
     @Test
@@ -114,12 +119,43 @@ class PublishCallableTest {
     @Test
     void theOutcomeCrossesTheChannelAndTheCallableNeverShowsTheToken() throws Exception {
         PublishOutcome outcome = publish(parameters("dist/*.whl", false), token);
-        PublishCallable callable = new PublishCallable(parameters("dist/*", false), "__token__", token,
-                "credentials 'pypi-token'", new CollectingListener());
+        PublishCallable callable = new PublishCallable(parameters("dist/*", false), new CollectingListener())
+                .toIndex("__token__", token, "credentials 'pypi-token'")
+                .toGitHub(new GitHubReleaseParameters("github-token", "logflux/logflux-python", "v0.2.0", "{project}",
+                        "CHANGELOG.md", null, false, false, true, null, null), GitHubFixtures.FIXTURE_TOKEN,
+                        "credentials 'github-token'");
 
         assertThat(roundTrip(outcome)).isEqualTo(outcome);
-        assertThat(callable.toString()).doesNotContain(token).contains("credentials 'pypi-token'");
+        assertThat(callable.toString()).doesNotContain(token).doesNotContain(GitHubFixtures.FIXTURE_TOKEN)
+                .contains("credentials 'pypi-token'").contains("credentials 'github-token'");
         assertThat(parameters("dist/*", false).toString()).doesNotContain(token);
+    }
+
+    @Test
+    void repositoryNoneWithGithubReleaseAttachesTheFilesToTheTagsRelease(@TempDir Path ws) throws Exception {
+        FixturesServer github = FixturesServer.shared();
+        URI base = github.load("logflux-create-publish");
+        Files.writeString(ws.resolve("hello.txt"), "Hello, world!\n");
+        Files.writeString(ws.resolve("CHANGELOG.md"), "# Changelog\n\n## [0.2.0] - 2024-01-15\n### Added\n"
+                + "- First release of the SDK.\n");
+        PublishParameters none = new PublishParameters("none", null, null, "hello.txt", true, null, false, null, null,
+                null, false, false, true, null, 0);
+        GitHubReleaseParameters release = new GitHubReleaseParameters("github-token", "logflux/logflux-python",
+                "v0.2.0", "logflux {tag}", "CHANGELOG.md", null, false, false, true, base.toString(), null);
+
+        PublishOutcome outcome = new PublishCallable(none, new CollectingListener())
+                .toGitHub(release, GitHubFixtures.FIXTURE_TOKEN, "credentials 'github-token'")
+                .invoke(ws.toFile(), null);
+
+        assertThat(outcome.ok()).as(outcome.failure()).isTrue();
+        assertThat(outcome.result()).doesNotContainKey("uploaded");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) outcome.result().get("githubRelease");
+        assertThat(result).containsEntry("repo", "logflux/logflux-python").containsEntry("draft", false)
+                .containsEntry("created", true);
+        assertThat(buildLog.toString(StandardCharsets.UTF_8)).doesNotContain(GitHubFixtures.FIXTURE_TOKEN)
+                .contains("GitHub: published the release of tag v0.2.0");
+        github.assertConsumed(base);
     }
 
     @SuppressWarnings("unchecked")

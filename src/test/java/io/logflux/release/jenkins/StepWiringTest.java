@@ -48,10 +48,19 @@ class StepWiringTest {
                 new StepUnderTest(PublishStep.class, "repository,credentialsId",
                         Set.of("files", "simpleUrl", "jsonUrl", "waitUntilServed", "waitTimeout", "verifyInstall",
                                 "importName", "importCommand", "python", "requireHashes", "strict", "tokenCheck",
-                                "uploadTimeout", "attempts"),
+                                "uploadTimeout", "attempts", "githubRelease"),
                         PublishStep.DescriptorImpl.class, "logfluxPublish",
                         "Publish wheels and sdists to PyPI, TestPyPI or another package index",
-                        Set.of(hudson.model.Run.class, hudson.FilePath.class, hudson.model.TaskListener.class)));
+                        Set.of(hudson.model.Run.class, hudson.FilePath.class, hudson.model.TaskListener.class,
+                                hudson.EnvVars.class)));
+    }
+
+    /** The steps, and the nested options objects Pipeline binds from a map the same way. */
+    static Stream<StepUnderTest> bindables() {
+        return Stream.concat(steps(), Stream.of(new StepUnderTest(GitHubReleaseOptions.class, "credentialsId,repo",
+                Set.of("tag", "name", "notesFile", "notes", "draft", "replaceAssets", "checksums", "apiUrl", "commit"),
+                GitHubReleaseOptions.DescriptorImpl.class, "githubRelease",
+                "Attach the files to the GitHub release of the tag", Set.of())));
     }
 
     @Test
@@ -61,11 +70,11 @@ class StepWiringTest {
             indexed.add(item.className());
         }
 
-        assertThat(indexed).containsAll(steps().map(s -> s.descriptor().getName()).toList());
+        assertThat(indexed).containsAll(bindables().map(s -> s.descriptor().getName()).toList());
     }
 
     @ParameterizedTest
-    @MethodSource("steps")
+    @MethodSource("bindables")
     void staplerRecordedTheDataBoundConstructor(StepUnderTest s) throws IOException {
         Properties stapler = new Properties();
         String name = s.step().getSimpleName() + ".stapler";
@@ -78,7 +87,7 @@ class StepWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("steps")
+    @MethodSource("bindables")
     void everyParameterHasAGetter(StepUnderTest s) {
         for (String parameter : allParameters(s)) {
             String suffix = Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
@@ -90,7 +99,7 @@ class StepWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("steps")
+    @MethodSource("bindables")
     void theFormAndTheHelpFilesNameExactlyTheParameters(StepUnderTest s) throws IOException {
         String folder = s.step().getSimpleName() + "/";
         String jelly = resource(s.step(), folder + "config.jelly");
@@ -110,6 +119,14 @@ class StepWiringTest {
         assertThat(helpFiles).isEqualTo(allParameters(s));
         assertThat(resource(s.step(), folder + "help.html")).startsWith("<div>").contains(s.functionName());
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");
+    }
+
+    @Test
+    void theOptionsDescriptorNamesItself() throws ReflectiveOperationException {
+        GitHubReleaseOptions.DescriptorImpl descriptor =
+                allocateWithoutConstructor(GitHubReleaseOptions.DescriptorImpl.class);
+
+        assertThat(descriptor.getDisplayName()).isEqualTo("Attach the files to the GitHub release of the tag");
     }
 
     @ParameterizedTest

@@ -30,7 +30,8 @@ class SecretsNeverPrintedIT {
         assertThat(tokens).as("the suite used fake tokens").hasSizeGreaterThan(20);
         assertThat(captures).as("captures from the publish, CLI, Jenkins, jar and twine tests").extracting(
                 p -> p.getFileName().toString()).contains("PublisherTest.txt", "PublishCommandTest.txt",
-                "PublishCallableTest.txt", "PackagedJarIT.txt", "TestIndexCalibrationTest.txt");
+                "PublishCallableTest.txt", "PackagedJarIT.txt", "TestIndexCalibrationTest.txt",
+                "GitHubReleaserTest.txt", "GitHubReleaseCommandTest.txt");
         assertThat(reports).as("surefire reports").isNotEmpty();
 
         List<String> leaks = new ArrayList<>();

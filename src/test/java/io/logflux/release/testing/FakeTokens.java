@@ -21,6 +21,14 @@ public final class FakeTokens {
         return remembered("pypi-AgENdGVzdC5weXBpLm9yZwIk" + randomTail());
     }
 
+    /**
+     * The GitHub token this project's fixture files expect (fixtures match the Authorization header literally, so it is
+     * fixed); noted like the others so that no output may contain it either.
+     */
+    public static String githubFixture() {
+        return remembered("ghp_0000000000000000000000000000000000000001");
+    }
+
     private static String remembered(String token) {
         Captured.token(token);
         return token;

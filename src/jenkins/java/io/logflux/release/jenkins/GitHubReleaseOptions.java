@@ -1,0 +1,142 @@
+package io.logflux.release.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The {@code githubRelease: [credentialsId: 'github-token', repo: 'logflux/logflux-python', …]} part of
+ * {@code logfluxPublish}: attach the files to the tag's GitHub release after the index part succeeded.
+ */
+public final class GitHubReleaseOptions implements Describable<GitHubReleaseOptions> {
+    private final String credentialsId;
+    private final String repo;
+    private String tag;
+    private String name = "{project} {tag}";
+    private String notesFile = "CHANGELOG.md";
+    private String notes;
+    private boolean draft;
+    private boolean replaceAssets;
+    private boolean checksums = true;
+    private String apiUrl;
+    private String commit;
+
+    @DataBoundConstructor
+    public GitHubReleaseOptions(String credentialsId, String repo) {
+        this.credentialsId = credentialsId == null ? null : credentialsId.strip();
+        this.repo = repo == null ? null : repo.strip();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getRepo() {
+        return repo;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    /** The release tag; default: the tag build's {@code TAG_NAME}. */
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = blankToNull(tag);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Title of a created release; {project}, {version}, {tag} are replaced. */
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = name == null || name.isBlank() ? "{project} {tag}" : name;
+    }
+
+    public String getNotesFile() {
+        return notesFile;
+    }
+
+    @DataBoundSetter
+    public void setNotesFile(String notesFile) {
+        this.notesFile = notesFile == null || notesFile.isBlank() ? "CHANGELOG.md" : notesFile.strip();
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    @DataBoundSetter
+    public void setNotes(String notes) {
+        this.notes = blankToNull(notes);
+    }
+
+    public boolean isDraft() {
+        return draft;
+    }
+
+    @DataBoundSetter
+    public void setDraft(boolean draft) {
+        this.draft = draft;
+    }
+
+    public boolean isReplaceAssets() {
+        return replaceAssets;
+    }
+
+    @DataBoundSetter
+    public void setReplaceAssets(boolean replaceAssets) {
+        this.replaceAssets = replaceAssets;
+    }
+
+    public boolean isChecksums() {
+        return checksums;
+    }
+
+    @DataBoundSetter
+    public void setChecksums(boolean checksums) {
+        this.checksums = checksums;
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = blankToNull(apiUrl);
+    }
+
+    public String getCommit() {
+        return commit;
+    }
+
+    /** The tag must point at this commit; default: the build's {@code GIT_COMMIT} when set. */
+    @DataBoundSetter
+    public void setCommit(String commit) {
+        this.commit = blankToNull(commit);
+    }
+
+    GitHubReleaseParameters parameters(String defaultTag, String defaultCommit) {
+        return new GitHubReleaseParameters(credentialsId, repo, tag != null ? tag : defaultTag, name, notesFile, notes,
+                draft, replaceAssets, checksums, apiUrl, commit != null ? commit : defaultCommit);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<GitHubReleaseOptions> {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.gitHubReleaseDisplayName();
+        }
+    }
+}

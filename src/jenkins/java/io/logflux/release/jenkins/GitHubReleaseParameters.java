@@ -1,0 +1,41 @@
+package io.logflux.release.jenkins;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.github.GitHubReleaseRequest;
+import io.logflux.release.github.GitHubRepo;
+import io.logflux.release.github.ReleaseNotes;
+import io.logflux.release.version.ReleaseTag;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The GitHub part of {@code logfluxPublish} as plain values for the agent. Holds no secret. */
+public record GitHubReleaseParameters(String credentialsId, String repo, String tag, String name, String notesFile,
+                                      String notes, boolean draft, boolean replaceAssets, boolean checksums,
+                                      String apiUrl, String commit) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The engine's request, for files in the workspace {@code root}. */
+    GitHubReleaseRequest request(Path root, List<Path> files) {
+        if (tag == null) {
+            throw new ReleaseException(Messages.noGitHubTag());
+        }
+        GitHubRepo repository = GitHubRepo.parse(repo);
+        String version = ReleaseTag.parse(tag).version().toString();
+        String project = GitHubReleaseRequest.projectName(files, repository.name());
+        Supplier<String> body = notes != null ? () -> notes : () -> {
+            Path file = root.resolve(notesFile).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                throw new ReleaseException("No release notes: " + notesFile + " is not a file in the workspace. Give "
+                        + "githubRelease notesFile: (a Keep-a-Changelog file) or notes:.");
+            }
+            return ReleaseNotes.fromChangelog(file, version);
+        };
+        return new GitHubReleaseRequest(repository, tag, version, GitHubReleaseRequest.title(name, project, version,
+                tag), body, Optional.ofNullable(commit), draft, replaceAssets, checksums, files);
+    }
+}

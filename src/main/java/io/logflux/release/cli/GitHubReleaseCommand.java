@@ -1,0 +1,131 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.github.GitHubEndpoint;
+import io.logflux.release.github.GitHubReleaseReport;
+import io.logflux.release.github.GitHubReleaseRequest;
+import io.logflux.release.github.GitHubReleaser;
+import io.logflux.release.github.GitHubRepo;
+import io.logflux.release.github.GitHubToken;
+import io.logflux.release.github.ReleaseNotes;
+import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.publish.Sleeper;
+import io.logflux.release.version.ReleaseTag;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+@Command(name = "github-release",
+        sortOptions = false,
+        description = {
+                "Attaches files to the GitHub release of a tag: creates the release as a draft if there is none (notes "
+                        + "from the tag's CHANGELOG.md section), uploads each file and SHA256SUMS unless an asset with "
+                        + "the same sha256 is there, and publishes it only when every asset is in place. A re-run "
+                        + "finishes what a failed run left.",
+                "The token comes from GITHUB_TOKEN or GH_TOKEN (or the variable named by --token-env), never from an "
+                        + "argument."})
+final class GitHubReleaseCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The GitHub repository.")
+    private String repo;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: the TAG_NAME environment "
+            + "variable). It must already exist on GitHub.")
+    private String tag;
+
+    @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = "{project} {tag}",
+            description = "Title of a created release; {project}, {version} and {tag} are replaced "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String name;
+
+    @Option(names = "--notes-file", paramLabel = "FILE", defaultValue = "CHANGELOG.md",
+            description = "Keep-a-Changelog file whose section for the version becomes the notes of a created release "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Path notesFile;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "The notes themselves, instead of --notes-file.")
+    private String notes;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "Refuse unless the tag points at this commit.")
+    private String commit;
+
+    @Option(names = "--draft", description = "Leave the release a draft.")
+    private boolean draft;
+
+    @Option(names = "--replace-assets", description = "Replace assets of the same name with other content.")
+    private boolean replaceAssets;
+
+    @Option(names = "--no-checksums", description = "Do not attach SHA256SUMS.")
+    private boolean noChecksums;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "The API: https://api.github.com (default), or "
+            + "https://HOST/api/v3 for GitHub Enterprise Server.")
+    private String apiUrl;
+
+    @Option(names = "--token-env", paramLabel = "NAME",
+            description = "The environment variable with the token (default: GITHUB_TOKEN, then GH_TOKEN).")
+    private String tokenEnv;
+
+    @Parameters(paramLabel = "FILES", arity = "1..*", description = "The files to attach (dist/*).")
+    private List<String> files = new ArrayList<>();
+
+    private final Environment environment;
+
+    GitHubReleaseCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        String releaseTag = tag != null ? tag : environment.get(VerifyVersionCommand.TAG_ENV);
+        if (releaseTag == null || releaseTag.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No release tag: pass --tag v0.2.0, or set "
+                    + VerifyVersionCommand.TAG_ENV + ".");
+        }
+        String version = ReleaseTag.parse(releaseTag).version().toString();
+        GitHubRepo repository = GitHubRepo.parse(repo);
+        List<Path> paths = FileArguments.expand(files);
+        String title = GitHubReleaseRequest.title(name, GitHubReleaseRequest.projectName(paths, repository.name()),
+                version, releaseTag);
+        Supplier<String> releaseNotes = notes != null ? () -> notes : () -> notesFromFile(version);
+        GitHubReleaseRequest request = new GitHubReleaseRequest(repository, releaseTag, version, title, releaseNotes,
+                Optional.ofNullable(commit), draft, replaceAssets, !noChecksums, paths);
+        GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl), token(), repository,
+                HttpSettings.defaults(), Sleeper.REAL, spec.commandLine().getErr()::println)
+                .release(request, GitHubReleaser.workDir());
+        spec.commandLine().getOut().println(report.summary());
+        return Main.EXIT_OK;
+    }
+
+    private String notesFromFile(String version) {
+        if (!Files.isRegularFile(notesFile)) {
+            throw new ReleaseException("No release notes: " + notesFile + " does not exist. Give --notes-file (a "
+                    + "Keep-a-Changelog file) or --notes.");
+        }
+        return ReleaseNotes.fromChangelog(notesFile, version);
+    }
+
+    private GitHubToken token() {
+        List<String> names = tokenEnv != null ? List.of(tokenEnv) : List.of("GITHUB_TOKEN", "GH_TOKEN");
+        for (String variable : names) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return new GitHubToken(value, "environment variable " + variable);
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "No GitHub token: set " + String.join(" or ", names)
+                + (tokenEnv == null ? ", or name the variable with --token-env" : "") + ". The token needs "
+                + "'contents: write' on the repository.");
+    }
+}
