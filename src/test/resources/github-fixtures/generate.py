@@ -41,13 +41,13 @@ def call(method, path, status, response="", body="", scope=API, extra_req=None, 
             "reqheaders": reqheaders(extra_req), "headers": dict(HEADERS, **(headers or {}))}
 
 
-def release(draft, assets, rid=1000):
+def release(draft, assets, rid=1000, immutable=False):
     base = f"https://api.github.com/repos/{REPO}/releases/{rid}"
     return {"url": base, "assets_url": base + "/assets",
             "upload_url": f"https://uploads.github.com/repos/{REPO}/releases/{rid}/assets{{?name,label}}",
             "html_url": f"https://github.com/{REPO}/releases/tag/{TAG}", "id": rid, "author": USER,
             "node_id": "MDA6RW50aXR5MQ==", "tag_name": TAG, "target_commitish": "main", "name": "logflux v0.2.0",
-            "draft": draft, "immutable": False, "prerelease": False, "created_at": DATE,
+            "draft": draft, "immutable": immutable, "prerelease": False, "created_at": DATE,
             "published_at": None if draft else DATE, "assets": assets,
             "tarball_url": None if draft else f"https://api.github.com/repos/{REPO}/tarball/{TAG}",
             "zipball_url": None if draft else f"https://api.github.com/repos/{REPO}/zipball/{TAG}",
@@ -151,6 +151,20 @@ SCENARIOS = {
         tag_ref(), call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200,
                         release(False, [asset(1000, "hello.txt", "Goodbye!\n")])),
         list_assets([asset(1000, "hello.txt", "Goodbye!\n")])],
+    # GitHub lists an older asset without a digest: its bytes are downloaded and hashed, found equal, and kept.
+    "logflux-digestless-asset": [
+        tag_ref(), call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200,
+                        release(False, [asset(1000, "hello.txt", HELLO, digest=False)])),
+        list_assets([asset(1000, "hello.txt", HELLO, digest=False)]),
+        call("get", f"/repos/{REPO}/releases/assets/1000", 200, HELLO,
+             extra_req={"accept": "application/octet-stream"},
+             headers={"content-type": "application/octet-stream"}),
+        list_assets([asset(1000, "hello.txt", HELLO, digest=False)]), upload("SHA256SUMS", SUMS, 201, SUMS_ASSET),
+        list_assets([asset(1000, "hello.txt", HELLO, digest=False), SUMS_ASSET])],
+    # An immutable published release without the files: refused before any upload.
+    "logflux-immutable": [
+        tag_ref(), call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200, release(False, [], immutable=True)),
+        list_assets([])],
     # The tag was never pushed.
     "logflux-no-tag": [tag_ref(404)],
     # Yank's clean-up: delete the release, then its tag, which is already gone.

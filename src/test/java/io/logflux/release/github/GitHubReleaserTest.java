@@ -119,6 +119,30 @@ class GitHubReleaserTest {
     }
 
     @Test
+    void anAssetListedWithoutADigestIsDownloadedHashedAndKeptWhenEqual() throws Exception {
+        URI base = server.load("logflux-digestless-asset");
+
+        GitHubReleaseReport report = releaser(base).release(request(false), dir);
+
+        assertThat(report.assets()).extracting(ReleasedAsset::name, ReleasedAsset::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("hello.txt", ReleasedAsset.Outcome.ALREADY_PRESENT),
+                org.assertj.core.groups.Tuple.tuple("SHA256SUMS", ReleasedAsset.Outcome.UPLOADED));
+        assertThat(report.draft()).isFalse();
+        server.assertConsumed(base);
+    }
+
+    @Test
+    void anImmutableReleaseIsExplainedNotFailedObscurely() throws Exception {
+        URI base = server.load("logflux-immutable");
+
+        assertThatThrownBy(() -> releaser(base).release(request(false), dir))
+                .hasMessageStartingWith("The GitHub release of tag v0.2.0 of logflux/logflux-python is immutable "
+                        + "(published with immutable releases on): its assets can no longer change, so hello.txt cannot "
+                        + "be attached.");
+        server.assertConsumed(base);
+    }
+
+    @Test
     void aTagThatWasNeverPushedStopsBeforeAnythingIsCreated() throws Exception {
         URI base = server.load("logflux-no-tag");
 

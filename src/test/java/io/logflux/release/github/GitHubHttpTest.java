@@ -1,0 +1,58 @@
+package io.logflux.release.github;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Headers, write spacing and retries of the HTTP layer, on OkHttp's MockWebServer. */
+class GitHubHttpTest {
+    @Test
+    void sendsGithubsHeadersSpacesWritesBySecondAndRetriesWhatIsSafe() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(204).build());
+            server.enqueue(new MockResponse.Builder().code(502).build());
+            server.enqueue(new MockResponse.Builder().code(204).build());
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+            server.start();
+            AtomicLong now = new AtomicLong(1_000_000);
+            List<Duration> sleeps = new ArrayList<>();
+            GitHubHttp http = new GitHubHttp(GitHubEndpoint.at(server.url("/api/v3/").toString()),
+                    new GitHubToken("ghp_test", "environment variable GITHUB_TOKEN"), GitHubFixtures.fastSettings()
+                    .withAttempts(2), d -> {
+                        sleeps.add(d);
+                        now.addAndGet(d.toMillis());
+                    }, now::get, Duration.ofSeconds(1), line -> { });
+            URI asset = http.endpoint().resolve("repos/o/r/releases/assets/1");
+
+            GitHubReply first = http.call("DELETE", asset, null, true);
+            GitHubReply second = http.call("DELETE", asset, null, true);
+            Throwable limited = org.assertj.core.api.Assertions.catchThrowable(() -> http.call("POST", asset, null,
+                    false));
+
+            RecordedRequest request = server.takeRequest();
+            assertThat(request.getHeaders().get("Accept")).isEqualTo("application/vnd.github+json");
+            assertThat(request.getHeaders().get("X-GitHub-Api-Version")).isEqualTo("2022-11-28");
+            assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer ghp_test");
+            assertThat(request.getHeaders().get("User-Agent")).isEqualTo("logflux-release");
+            assertThat(request.getTarget()).isEqualTo("/api/v3/repos/o/r/releases/assets/1");
+            assertThat(first.status()).isEqualTo(204);
+            assertThat(second.status()).as("the 502 was retried").isEqualTo(204);
+            assertThat(limited).as("a request that is not safe to repeat is sent once")
+                    .isInstanceOf(GitHubUnreachableException.class)
+                    .hasMessageStartingWith("GitHub's rate limit stopped POST /api/v3/repos/o/r/releases/assets/1 (429")
+                    .hasMessageContaining("it allows requests again in 7 s");
+            assertThat(sleeps).as("a second between writes, a backoff before the retry").hasSize(4);
+            assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(1));
+            assertThat(server.getRequestCount()).isEqualTo(4);
+        }
+    }
+}
