@@ -24,6 +24,7 @@ DATE = "2017-10-10T16:00:00Z"
 
 recorded = json.load(open(os.path.join(RECORDED, "release-assets/normalized-fixture.json")))
 USER = recorded[0]["response"]["author"]
+REPOSITORY = json.load(open(os.path.join(RECORDED, "get-repository/normalized-fixture.json")))[0]["response"]
 HEADERS = {"content-type": "application/json; charset=utf-8", "x-github-api-version-selected": "2022-11-28",
            "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "1507651200",
            "x-accepted-oauth-scopes": "repo", "x-oauth-scopes": "repo"}
@@ -37,8 +38,9 @@ def reqheaders(extra=None):
 
 
 def call(method, path, status, response="", body="", scope=API, extra_req=None, headers=None):
+    merged = {k: v for k, v in dict(HEADERS, **(headers or {})).items() if v is not None}  # None: header absent
     return {"scope": scope, "method": method, "path": path, "body": body, "status": status, "response": response,
-            "reqheaders": reqheaders(extra_req), "headers": dict(HEADERS, **(headers or {}))}
+            "reqheaders": reqheaders(extra_req), "headers": merged}
 
 
 def release(draft, assets, rid=1000, immutable=False):
@@ -165,6 +167,16 @@ SCENARIOS = {
     "logflux-immutable": [
         tag_ref(), call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200, release(False, [], immutable=True)),
         list_assets([])],
+    # A fine-grained token that may read but not push, expiring soon (the expiry header's numeric-offset form).
+    "logflux-token-read-only": [
+        call("get", f"/repos/{REPO}", 200, dict(REPOSITORY, permissions={"admin": False, "maintain": False,
+                                                                          "push": False, "triage": False, "pull": True}),
+             headers={"github-authentication-token-expiration": "2026-12-10 20:23:26 +0200",
+                      "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
+    # A revoked token.
+    "logflux-token-revoked": [
+        call("get", f"/repos/{REPO}", 401, {"message": "Bad credentials",
+                                          "documentation_url": "https://docs.github.com/rest", "status": "401"})],
     # The tag was never pushed.
     "logflux-no-tag": [tag_ref(404)],
     # Yank's clean-up: delete the release, then its tag, which is already gone.

@@ -124,6 +124,11 @@ final class IndexListing {
         return merged;
     }
 
+    /** A JSON API document (retried like every read); 404 is returned, not thrown. */
+    HttpReply readJson(URI uri) {
+        return read(uri, "application/json");
+    }
+
     private HttpReply read(URI uri, String accept) {
         IOException last = null;
         Backoff backoff = new Backoff(settings);

@@ -22,7 +22,7 @@ import java.nio.file.Path;
  */
 public final class FixturesServer {
     static final Path PEERS = Path.of("test-peers");
-    static final String RECORDED_TOKEN = "0000000000000000000000000000000000000001";
+    public static final String RECORDED_TOKEN = "0000000000000000000000000000000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FixturesServer shared;
 

@@ -16,7 +16,7 @@ public final class GitHubFixtures {
     private GitHubFixtures() {
     }
 
-    static HttpSettings fastSettings() {
+    public static HttpSettings fastSettings() {
         return HttpSettings.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
     }
 

@@ -29,6 +29,11 @@ public final class FakeTokens {
         return remembered("ghp_0000000000000000000000000000000000000001");
     }
 
+    /** Notes a token minted elsewhere (by pymacaroons, say) so that the suite-wide search looks for it too. */
+    public static String noted(String token) {
+        return remembered(token);
+    }
+
     private static String remembered(String token) {
         Captured.token(token);
         return token;
