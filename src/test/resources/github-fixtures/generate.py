@@ -24,7 +24,9 @@ DATE = "2017-10-10T16:00:00Z"
 
 recorded = json.load(open(os.path.join(RECORDED, "release-assets/normalized-fixture.json")))
 USER = recorded[0]["response"]["author"]
-REPOSITORY = json.load(open(os.path.join(RECORDED, "get-repository/normalized-fixture.json")))[0]["response"]
+# The 2022 recording predates has_discussions, which the current description requires.
+REPOSITORY = dict(json.load(open(os.path.join(RECORDED, "get-repository/normalized-fixture.json")))[0]["response"],
+                  has_discussions=False)
 HEADERS = {"content-type": "application/json; charset=utf-8", "x-github-api-version-selected": "2022-11-28",
            "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "1507651200",
            "x-accepted-oauth-scopes": "repo", "x-oauth-scopes": "repo"}
@@ -43,17 +45,18 @@ def call(method, path, status, response="", body="", scope=API, extra_req=None, 
             "reqheaders": reqheaders(extra_req), "headers": merged}
 
 
-def release(draft, assets, rid=1000, immutable=False):
+def release(draft, assets, rid=1000, immutable=False, prerelease=False,
+            body="### Added\n- First release of the SDK."):
     base = f"https://api.github.com/repos/{REPO}/releases/{rid}"
     return {"url": base, "assets_url": base + "/assets",
             "upload_url": f"https://uploads.github.com/repos/{REPO}/releases/{rid}/assets{{?name,label}}",
             "html_url": f"https://github.com/{REPO}/releases/tag/{TAG}", "id": rid, "author": USER,
             "node_id": "MDA6RW50aXR5MQ==", "tag_name": TAG, "target_commitish": "main", "name": "logflux v0.2.0",
-            "draft": draft, "immutable": immutable, "prerelease": False, "created_at": DATE,
+            "draft": draft, "immutable": immutable, "prerelease": prerelease, "created_at": DATE,
             "published_at": None if draft else DATE, "assets": assets,
             "tarball_url": None if draft else f"https://api.github.com/repos/{REPO}/tarball/{TAG}",
             "zipball_url": None if draft else f"https://api.github.com/repos/{REPO}/zipball/{TAG}",
-            "body": "### Added\n- First release of the SDK."}
+            "body": body}
 
 
 def asset(aid, name, content, state="uploaded", digest=True):
@@ -177,6 +180,23 @@ SCENARIOS = {
     "logflux-token-revoked": [
         call("get", f"/repos/{REPO}", 401, {"message": "Bad credentials",
                                           "documentation_url": "https://docs.github.com/rest", "status": "401"})],
+    # Yank with github: 'delete' and deleteTag: the release and its tag go; then nothing is found.
+    "logflux-yank-delete": [
+        call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200, release(False, BOTH)),
+        call("delete", f"/repos/{REPO}/releases/1000", 204),
+        call("delete", f"/repos/{REPO}/git/refs/tags/{TAG}", 204),
+        no_published(), list_releases([])],
+    # Yank with github: 'mark': a pre-release, not the latest, with the notice above its notes.
+    "logflux-yank-mark": [
+        call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200, release(False, BOTH)),
+        call("patch", f"/repos/{REPO}/releases/1000", 200,
+             release(False, BOTH, prerelease=True,
+                     body="**Yanked:** broken wheel\n\n### Added\n- First release of the SDK."),
+             body={"prerelease": True, "make_latest": "false",
+                   "body": "**Yanked:** broken wheel\n\n### Added\n- First release of the SDK."}),
+        call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200,
+             release(False, BOTH, prerelease=True,
+                     body="**Yanked:** broken wheel\n\n### Added\n- First release of the SDK."))],
     # The tag was never pushed.
     "logflux-no-tag": [tag_ref(404)],
     # Yank's clean-up: delete the release, then its tag, which is already gone.

@@ -61,6 +61,17 @@ final class IndexHttp implements AutoCloseable {
         return execute(reads.newCall(request.build()));
     }
 
+    /** PATCHes a JSON document (the proposed yank API). */
+    HttpReply patchJson(URI uri, String json, IndexCredentials credentials) throws IOException {
+        Request request = new Request.Builder().url(uri.toString())
+                .patch(RequestBody.create(json, MediaType.get("application/json")))
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header("Authorization", credentials.authorizationHeader())
+                .build();
+        return execute(reads.newCall(request));
+    }
+
     /** POSTs the form, with {@code file} as the {@code content} part (null for a probe without file). */
     HttpReply post(URI uri, UploadForm form, Path file, IndexCredentials credentials, Progress progress)
             throws IOException {

@@ -97,6 +97,11 @@ public record PackageIndex(String label, URI uploadUrl, Optional<URI> jsonApiUrl
         return jsonApiUrl.map(base -> base.resolve(normalizedName + "/" + version + "/json"));
     }
 
+    /** The index's web site (pypi.org, test.pypi.org; next to the JSON API for others), for manage pages. */
+    public Optional<URI> webUrl() {
+        return jsonApiUrl.map(base -> base.resolve("../"));
+    }
+
     /** True when the index is pypi.org or test.pypi.org, where reads are public and need no token. */
     public boolean isWarehouseHosted() {
         return this.label.equals("pypi") || this.label.equals("testpypi");

@@ -93,6 +93,10 @@ public final class TestIndex implements AutoCloseable {
     private final List<String> requestLog = new ArrayList<>();
     private final Set<String> usernamesSeen = new LinkedHashSet<>();
     private List<Map.Entry<String, String>> lastForm = List.of();
+    private final Map<String, String> yanked = new HashMap<>();
+    private final Map<String, Integer> yankAfterReads = new HashMap<>();
+    private final Map<String, String> pendingYankReasons = new HashMap<>();
+    private boolean yankApi;
     private long maxFileBytes = 100L << 20;
     private long stallMillis = 3_000;
     private int hideNewFilesForReads;
@@ -185,6 +189,31 @@ public final class TestIndex implements AutoCloseable {
         return this;
     }
 
+    /** Yanks a release, as its owner would on the web page. */
+    public synchronized TestIndex yank(String project, String version, String reason) {
+        yanked.put(normalize(project) + "==" + version, reason == null ? "" : reason);
+        serial++;
+        return this;
+    }
+
+    /** A person yanks the release by hand after the next {@code reads} JSON API reads of it. */
+    public synchronized TestIndex yankAfterReads(String project, String version, String reason, int reads) {
+        String key = normalize(project) + "==" + version;
+        yankAfterReads.put(key, reads);
+        pendingYankReasons.put(key, reason);
+        return this;
+    }
+
+    public synchronized boolean isYanked(String project, String version) {
+        return yanked.containsKey(normalize(project) + "==" + version);
+    }
+
+    /** Serves warehouse's proposed yank API (PR 16912): PATCH /api/projects/&lt;name&gt;/&lt;version&gt;. */
+    public synchronized TestIndex withYankApi() {
+        this.yankApi = true;
+        return this;
+    }
+
     /** Stores a file as if it had been uploaded earlier (another run, another person). */
     public synchronized StoredFile preload(Path file, String project, String version) {
         try {
@@ -242,6 +271,8 @@ public final class TestIndex implements AutoCloseable {
             } else if (method.equals("POST") && (path.equals("/legacy/") || path.equals("/"))) {
                 // "/" is where pypiserver takes uploads.
                 upload(exchange);
+            } else if (method.equals("PATCH") && path.startsWith("/api/projects/")) {
+                yankApi(exchange, path);
             } else if (method.equals("GET") && path.startsWith("/pypi/")) {
                 jsonApi(exchange, path);
             } else if (method.equals("GET") && path.startsWith("/simple/")) {
@@ -536,47 +567,138 @@ public final class TestIndex implements AutoCloseable {
 
     private void jsonApi(HttpExchange exchange, String path) throws IOException {
         String[] segments = path.substring("/pypi/".length()).split("/");
-        if (!jsonApi || segments.length != 3 || !segments[2].equals("json")) {
+        boolean project = segments.length == 2 && segments[1].equals("json");
+        boolean release = segments.length == 3 && segments[2].equals("json");
+        if (!jsonApi || !(project || release)) {
             jsonError(exchange, 404, "Not Found");
             return;
         }
         String name = URLDecoder.decode(segments[0], StandardCharsets.UTF_8);
-        String version = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        String version = release ? URLDecoder.decode(segments[1], StandardCharsets.UTF_8) : null;
         if (!name.equals(normalize(name))) {
-            exchange.getResponseHeaders().set("Location", "/pypi/" + normalize(name) + "/" + version + "/json");
+            exchange.getResponseHeaders().set("Location", "/pypi/" + normalize(name) + "/"
+                    + (release ? version + "/" : "") + "json");
             respond(exchange, 301, "text/plain", new byte[0]);
             return;
         }
-        List<StoredFile> release = visible(f -> f.project().equals(name) && f.version().equals(version));
-        if (release.isEmpty()) {
+        List<StoredFile> shown = visible(f -> f.project().equals(name) && (version == null
+                || f.version().equals(version)));
+        if (shown.isEmpty()) {
             jsonError(exchange, 404, "Not Found");
             return;
         }
         ObjectNode root = json.createObjectNode();
         ObjectNode info = root.putObject("info");
         info.put("name", name);
-        info.put("version", version);
-        info.put("yanked", false);
-        info.putNull("yanked_reason");
-        ArrayNode urls = root.putArray("urls");
-        for (StoredFile f : release) {
-            ObjectNode u = urls.addObject();
-            u.put("filename", f.filename());
-            u.put("packagetype", f.packagetype());
-            ObjectNode d = u.putObject("digests");
-            d.put("md5", f.md5());
-            d.put("sha256", f.sha256());
-            d.put("blake2b_256", f.blake2b256());
-            u.put("size", f.size());
-            u.put("upload_time_iso_8601", f.uploaded().toString());
-            u.put("url", baseUrl() + "packages/" + f.filename());
-            u.put("yanked", false);
-            u.putNull("yanked_reason");
-            u.put("requires_python", f.requiresPython());
+        String current = version != null ? version : shown.get(shown.size() - 1).version();
+        info.put("version", current);
+        String reason = yankReason(name, current);
+        info.put("yanked", reason != null);
+        if (reason == null || reason.isEmpty()) {
+            info.putNull("yanked_reason");
+        } else {
+            info.put("yanked_reason", reason);
+        }
+        if (release) {
+            ArrayNode urls = root.putArray("urls");
+            shown.forEach(f -> fileJson(urls.addObject(), f));
+        } else {
+            ObjectNode releases = root.putObject("releases");
+            for (StoredFile f : shown) {
+                ArrayNode files = releases.has(f.version()) ? (ArrayNode) releases.get(f.version())
+                        : releases.putArray(f.version());
+                fileJson(files.addObject(), f);
+            }
         }
         root.put("last_serial", serialNow());
         exchange.getResponseHeaders().set("X-PyPI-Last-Serial", Long.toString(serialNow()));
         respond(exchange, 200, "application/json", json.writeValueAsBytes(root));
+    }
+
+    private void fileJson(ObjectNode u, StoredFile f) {
+        u.put("filename", f.filename());
+        u.put("packagetype", f.packagetype());
+        ObjectNode d = u.putObject("digests");
+        d.put("md5", f.md5());
+        d.put("sha256", f.sha256());
+        d.put("blake2b_256", f.blake2b256());
+        u.put("size", f.size());
+        u.put("upload_time_iso_8601", f.uploaded().toString());
+        u.put("url", baseUrl() + "packages/" + f.filename());
+        String reason;
+        synchronized (this) {
+            reason = yanked.get(f.project() + "==" + f.version());
+        }
+        u.put("yanked", reason != null);
+        if (reason == null || reason.isEmpty()) {
+            u.putNull("yanked_reason");
+        } else {
+            u.put("yanked_reason", reason);
+        }
+        u.put("requires_python", f.requiresPython());
+    }
+
+    /** The yank reason ("" for none given) or null; counts a read towards a scheduled manual yank. */
+    private synchronized String yankReason(String project, String version) {
+        String key = project + "==" + version;
+        Integer left = yankAfterReads.get(key);
+        if (left != null) {
+            if (left <= 0) {
+                yanked.put(key, pendingYankReasons.getOrDefault(key, ""));
+                yankAfterReads.remove(key);
+            } else {
+                yankAfterReads.put(key, left - 1);
+            }
+        }
+        return yanked.get(key);
+    }
+
+    /** The proposed yank API: token auth as for uploads, {"yanked": bool, "yanked_reason": str|null}. */
+    private void yankApi(HttpExchange exchange, String path) throws IOException {
+        String[] segments = path.substring("/api/projects/".length()).split("/");
+        if (!yankApi || segments.length != 2) {
+            error(exchange, 404, "Not Found", "Not Found");
+            return;
+        }
+        String identity = authenticate(exchange);
+        if (identity == null || !identity.startsWith("token:")) {
+            error(exchange, 403, "Forbidden", "Invalid or non-existent authentication information.");
+            return;
+        }
+        String project = normalize(URLDecoder.decode(segments[0], StandardCharsets.UTF_8));
+        String version = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        Set<String> scope;
+        synchronized (this) {
+            scope = tokens.get(identity.substring("token:".length()));
+        }
+        if (scope != null && !scope.isEmpty() && !scope.contains(project)) {
+            error(exchange, 403, "Forbidden", "Invalid API Token: project-scoped token is not valid for project: '"
+                    + project + "'");
+            return;
+        }
+        if (files().stream().noneMatch(f -> f.project().equals(project) && f.version().equals(version))) {
+            error(exchange, 404, "Not Found", "Not Found");
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+        if (!body.path("yanked").isBoolean()) {
+            error(exchange, 400, "Bad Request", "`yanked` must be a boolean");
+            return;
+        }
+        synchronized (this) {
+            if (body.get("yanked").asBoolean()) {
+                yanked.put(project + "==" + version, body.path("yanked_reason").asText(""));
+            } else {
+                yanked.remove(project + "==" + version);
+            }
+            serial++;
+        }
+        ObjectNode reply = json.createObjectNode();
+        reply.put("name", project);
+        reply.put("version", version);
+        reply.put("yanked", body.get("yanked").asBoolean());
+        reply.put("yanked_reason", body.path("yanked_reason").asText(""));
+        respond(exchange, 200, "application/json", json.writeValueAsBytes(reply));
     }
 
     private void simple(HttpExchange exchange, String path) throws IOException {
@@ -618,7 +740,17 @@ public final class TestIndex implements AutoCloseable {
                 o.put("requires-python", f.requiresPython());
                 o.put("size", f.size());
                 o.put("upload-time", f.uploaded().toString());
-                o.put("yanked", false);
+                String reason;
+                synchronized (this) {
+                    reason = yanked.get(f.project() + "==" + f.version());
+                }
+                if (reason == null) {
+                    o.put("yanked", false);
+                } else if (reason.isEmpty()) {
+                    o.put("yanked", true);
+                } else {
+                    o.put("yanked", reason);
+                }
             }
             respond(exchange, 200, SIMPLE_JSON, json.writeValueAsBytes(root));
             return;
