@@ -15,6 +15,12 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == VerifyVersionCommand.class) {
             return type.cast(new VerifyVersionCommand(environment));
         }
+        if (type == CheckTokensCommand.class) {
+            return type.cast(new CheckTokensCommand(environment));
+        }
+        if (type == YankCommand.class) {
+            return type.cast(new YankCommand(environment));
+        }
         if (type == GitHubReleaseCommand.class) {
             return type.cast(new GitHubReleaseCommand(environment));
         }

@@ -42,6 +42,12 @@ public final class ReleaseYanking {
         return web.resolve("manage/project/" + ProjectName.normalize(project) + "/release/" + version + "/").toString();
     }
 
+    /** The project's history page (every upload, yank and token event, for its owners). */
+    public String historyPage(String project) {
+        URI web = index.webUrl().orElseThrow(() -> new ReleaseException(index.describe() + " has no known web site."));
+        return web.resolve("manage/project/" + ProjectName.normalize(project) + "/history/").toString();
+    }
+
     /** Yanks through the proposed API; NO_API when the index does not serve it (404/405). */
     public ApiOutcome yankViaApi(IndexCredentials credentials, String project, String version, String reason,
                                  StringBuilder refusal) {
