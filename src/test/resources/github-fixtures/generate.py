@@ -197,6 +197,8 @@ SCENARIOS = {
         call("get", f"/repos/{REPO}/releases/tags/{TAG}", 200,
              release(False, BOTH, prerelease=True,
                      body="**Yanked:** broken wheel\n\n### Added\n- First release of the SDK."))],
+    # The releases of the repository, for the upload-history audit.
+    "logflux-releases-list": [list_releases([release(False, BOTH)])],
     # The tag was never pushed.
     "logflux-no-tag": [tag_ref(404)],
     # Yank's clean-up: delete the release, then its tag, which is already gone.

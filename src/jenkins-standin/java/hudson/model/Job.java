@@ -9,6 +9,7 @@ package hudson.model;
 import hudson.ExtensionPoint;
 
 // Real supertypes: extends AbstractItem implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren,
-// HasWidgets. Declared only because Run's type parameters name it; the type parameters are exact.
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements ExtensionPoint {
+// HasWidgets (AbstractItem is declared: the layer reads getRootDir() through it). The type parameters are exact.
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements ExtensionPoint {
 }

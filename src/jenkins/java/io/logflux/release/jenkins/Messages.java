@@ -82,4 +82,46 @@ final class Messages {
         return "logfluxPublish has nothing to do: repository is 'none' and there is no githubRelease. Give a repository "
                 + "('pypi', 'testpypi' or an upload URL), githubRelease: [...], or both.";
     }
+
+    static String yankDisplayName() {
+        return "Yank a bad release (index and GitHub), and verify it";
+    }
+
+    static String yankNeedsProjectAndVersion() {
+        return "logfluxYank needs project: (the PyPI project, e.g. 'logflux') and version: (e.g. '0.2.0').";
+    }
+
+    static String yankNeedsGitHub(String mode) {
+        return "logfluxYank github: '" + mode + "' needs githubRepo: 'owner/name' and githubCredentialsId:.";
+    }
+
+    static String yankNotVerified() {
+        return "The yank is not verified (see the report above): build marked UNSTABLE. Finish it by hand, then run "
+                + "logfluxYank again to verify.";
+    }
+
+    static String checkTokensDisplayName() {
+        return "Check API tokens: validity, scope, expiry and age";
+    }
+
+    static String tokenSpecDisplayName() {
+        return "A token to check";
+    }
+
+    static String noTokensToCheck() {
+        return "logfluxCheckTokens needs tokens: [[kind: 'pypi', credentialsId: 'pypi-token', project: 'logflux'], "
+                + "[kind: 'github', credentialsId: 'github-token', repo: 'owner/name']].";
+    }
+
+    static String auditNeedsGitHub() {
+        return "logfluxCheckTokens audit: needs a github token with its repo among the tokens.";
+    }
+
+    static String tokenCheckFailed() {
+        return "Token check failed (the table above says which token and why): rotate or fix those tokens.";
+    }
+
+    static String badCreatedDate(String credentialsId, String created) {
+        return "Token '" + credentialsId + "': created '" + created + "' is not a date; write YYYY-MM-DD.";
+    }
 }

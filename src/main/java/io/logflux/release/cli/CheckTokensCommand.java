@@ -2,16 +2,9 @@ package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
-import io.logflux.release.github.GitHubReleases;
-import io.logflux.release.github.GitHubRepo;
-import io.logflux.release.github.GitHubToken;
 import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.PackageIndex;
-import io.logflux.release.publish.ProjectHistory;
-import io.logflux.release.publish.ReleaseYanking;
 import io.logflux.release.publish.Sleeper;
 import io.logflux.release.tokens.Level;
-import io.logflux.release.tokens.ReleaseAudit;
 import io.logflux.release.tokens.TokenCheckReport;
 import io.logflux.release.tokens.TokenChecker;
 import io.logflux.release.tokens.TokenFinding;
@@ -99,36 +92,21 @@ final class CheckTokensCommand implements Callable<Integer> {
         }
         TokenPolicy policy = new TokenPolicy(warnAge, failAge, expiryWarn, !"warn".equalsIgnoreCase(accountWide));
         GitHubEndpoint endpoint = GitHubEndpoint.at(githubApiUrl);
-        TokenCheckReport result = new TokenChecker(policy, ledger == null ? null : TokenLedger.open(ledger),
-                Clock.systemUTC(), online, endpoint, HttpSettings.defaults(), Sleeper.REAL).check(checks);
+        TokenChecker checker = new TokenChecker(policy, ledger == null ? null : TokenLedger.open(ledger),
+                Clock.systemUTC(), online, endpoint, HttpSettings.defaults(), Sleeper.REAL);
+        TokenCheckReport result = checker.check(checks);
         if (auditProject != null) {
-            result = new TokenCheckReport(concat(result.findings(), audit(checks, endpoint)));
+            TokenToCheck github = checks.stream().filter(t -> t.kind() == TokenKind.GITHUB && t.githubRepo()
+                    .isPresent()).findFirst().orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "--audit needs a github token with its repository: "
+                    + "--token github:GITHUB_TOKEN:owner/name"));
+            result = new TokenCheckReport(concat(result.findings(), checker.auditHistory(auditProject, github)));
         }
         spec.commandLine().getOut().print(result.table());
         if (report != null) {
             Files.writeString(report, result.toJson() + "\n", StandardCharsets.UTF_8);
         }
         return result.overall() == Level.FAIL ? Main.EXIT_FAILED : Main.EXIT_OK;
-    }
-
-    private List<TokenFinding> audit(List<TokenToCheck> checks, GitHubEndpoint endpoint) {
-        TokenToCheck github = checks.stream().filter(t -> t.kind() == TokenKind.GITHUB && t.githubRepo().isPresent())
-                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                        "--audit needs a github token with its repository: --token github:GITHUB_TOKEN:owner/name"));
-        PackageIndex pypi = PackageIndex.PYPI;
-        List<ProjectHistory.VersionRecord> versions = ProjectHistory.read(pypi, auditProject, HttpSettings.defaults(),
-                Sleeper.REAL);
-        GitHubRepo repo = GitHubRepo.parse(github.githubRepo().get());
-        String secret = environment.get(variableOf(github));
-        try (GitHubReleases releases = GitHubReleases.connect(endpoint, new GitHubToken(secret, github.source()), repo,
-                HttpSettings.defaults(), Sleeper.REAL, line -> { })) {
-            String history = new ReleaseYanking(pypi, HttpSettings.defaults(), Sleeper.REAL).historyPage(auditProject);
-            return ReleaseAudit.audit(pypi.label(), auditProject, versions, releases.releaseTags(), history);
-        }
-    }
-
-    private static String variableOf(TokenToCheck token) {
-        return token.source().substring("environment variable ".length());
     }
 
     private TokenToCheck parse(String text) {

@@ -3,6 +3,7 @@ package io.logflux.release.tokens;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.UnreachableException;
 import io.logflux.release.github.GitHubEndpoint;
+import io.logflux.release.github.GitHubReleases;
 import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.GitHubTokenInfo;
@@ -11,6 +12,8 @@ import io.logflux.release.project.ProjectName;
 import io.logflux.release.publish.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.ProjectHistory;
+import io.logflux.release.publish.ReleaseYanking;
 import io.logflux.release.publish.Sleeper;
 import io.logflux.release.publish.TokenProbe;
 
@@ -88,6 +91,23 @@ public final class TokenChecker {
             ledger.save();
         }
         return new TokenCheckReport(findings);
+    }
+
+    /**
+     * The seed's "check PyPI project history for unauthorized uploads": the project's versions on PyPI against the
+     * GitHub releases of the repository the GitHub token names.
+     */
+    public List<TokenFinding> auditHistory(String project, TokenToCheck githubToken) {
+        if (githubToken.kind() != TokenKind.GITHUB || githubToken.githubRepo().isEmpty()) {
+            throw new ReleaseException("The history audit needs a GitHub token with its repository (owner/name).");
+        }
+        List<ProjectHistory.VersionRecord> versions = ProjectHistory.read(pypi, project, settings, sleeper);
+        try (GitHubReleases releases = GitHubReleases.connect(github, new GitHubToken(githubToken.secret(),
+                githubToken.source()), GitHubRepo.parse(githubToken.githubRepo().get()), settings, sleeper,
+                line -> { })) {
+            return ReleaseAudit.audit(pypi.label(), project, versions, releases.releaseTags(),
+                    new ReleaseYanking(pypi, settings, sleeper).historyPage(project));
+        }
     }
 
     private void checkPypi(TokenToCheck token, List<TokenFinding> findings) {

@@ -52,7 +52,19 @@ class StepWiringTest {
                         PublishStep.DescriptorImpl.class, "logfluxPublish",
                         "Publish wheels and sdists to PyPI, TestPyPI or another package index",
                         Set.of(hudson.model.Run.class, hudson.FilePath.class, hudson.model.TaskListener.class,
-                                hudson.EnvVars.class)));
+                                hudson.EnvVars.class)),
+                new StepUnderTest(YankStep.class, "version,reason",
+                        Set.of("project", "repository", "credentialsId", "useApi", "waitForManualYank", "github",
+                                "githubCredentialsId", "githubRepo", "deleteTag", "tag", "githubApiUrl"),
+                        YankStep.DescriptorImpl.class, "logfluxYank",
+                        "Yank a bad release (index and GitHub), and verify it",
+                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class)),
+                new StepUnderTest(CheckTokensStep.class, "tokens",
+                        Set.of("online", "warnAgeDays", "failAgeDays", "expiryWarnDays", "accountWide", "audit",
+                                "githubApiUrl"),
+                        CheckTokensStep.DescriptorImpl.class, "logfluxCheckTokens",
+                        "Check API tokens: validity, scope, expiry and age",
+                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class)));
     }
 
     /** The steps, and the nested options objects Pipeline binds from a map the same way. */
@@ -60,7 +72,9 @@ class StepWiringTest {
         return Stream.concat(steps(), Stream.of(new StepUnderTest(GitHubReleaseOptions.class, "credentialsId,repo",
                 Set.of("tag", "name", "notesFile", "notes", "draft", "replaceAssets", "checksums", "apiUrl", "commit"),
                 GitHubReleaseOptions.DescriptorImpl.class, "githubRelease",
-                "Attach the files to the GitHub release of the tag", Set.of())));
+                "Attach the files to the GitHub release of the tag", Set.of()),
+                new StepUnderTest(TokenSpec.class, "kind,credentialsId", Set.of("project", "repo", "created"),
+                        TokenSpec.DescriptorImpl.class, "logfluxCheckTokens", "A token to check", Set.of())));
     }
 
     @Test
@@ -127,6 +141,8 @@ class StepWiringTest {
                 allocateWithoutConstructor(GitHubReleaseOptions.DescriptorImpl.class);
 
         assertThat(descriptor.getDisplayName()).isEqualTo("Attach the files to the GitHub release of the tag");
+        assertThat(allocateWithoutConstructor(TokenSpec.DescriptorImpl.class).getDisplayName())
+                .isEqualTo("A token to check");
     }
 
     @ParameterizedTest

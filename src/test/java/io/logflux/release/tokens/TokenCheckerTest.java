@@ -172,6 +172,25 @@ class TokenCheckerTest {
         github.assertConsumed(revokedBase);
     }
 
+    @Test
+    void theHistoryAuditFlagsVersionsWithoutAGithubRelease() {
+        FixturesServer github = FixturesServer.shared();
+        URI base = github.load("logflux-releases-list");
+        server.index().preload(io.logflux.release.testing.SampleBuild.shared().wheel(), "logflux", "0.2.0");
+        server.index().preload(io.logflux.release.testing.SampleBuild.shared().sdist(), "logflux", "0.1.9");
+        PackageIndex index = PackageIndex.resolve(server.index().uploadUrl(), null, null);
+
+        List<TokenFinding> findings = checker(NOW, TokenPolicy.defaults(), true, modern(base)).probingAt(index, index)
+                .auditHistory("logflux", githubToken());
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(Level.WARN);
+            assertThat(f.message()).startsWith("version 0.1.9 (uploaded ").contains("has no GitHub release")
+                    .contains(server.index().baseUrl() + "manage/project/logflux/history/");
+        });
+        github.assertConsumed(base);
+    }
+
     private static GitHubEndpoint modern(URI base) {
         return new GitHubEndpoint(base, GitHubEndpoint.MODERN_ACCEPT, "Bearer", GitHubEndpoint.API_VERSION);
     }

@@ -1,0 +1,77 @@
+package io.logflux.release.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One token for {@code logfluxCheckTokens}: {@code [kind: 'pypi', credentialsId: 'pypi-token', project: 'logflux']},
+ * {@code [kind: 'github', credentialsId: 'github-token', repo: 'logflux/logflux-python']}.
+ */
+public final class TokenSpec implements Describable<TokenSpec> {
+    private final String kind;
+    private final String credentialsId;
+    private String project;
+    private String repo;
+    private String created;
+
+    @DataBoundConstructor
+    public TokenSpec(String kind, String credentialsId) {
+        this.kind = kind;
+        this.credentialsId = credentialsId == null ? null : credentialsId.strip();
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    /** The PyPI project the token must be scoped to. */
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = blankToNull(project);
+    }
+
+    public String getRepo() {
+        return repo;
+    }
+
+    /** The GitHub repository the token must push to. */
+    @DataBoundSetter
+    public void setRepo(String repo) {
+        this.repo = blankToNull(repo);
+    }
+
+    public String getCreated() {
+        return created;
+    }
+
+    /** When the token was created, YYYY-MM-DD; without it, the first time the check saw it counts. */
+    @DataBoundSetter
+    public void setCreated(String created) {
+        this.created = blankToNull(created);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<TokenSpec> {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.tokenSpecDisplayName();
+        }
+    }
+}
