@@ -81,6 +81,12 @@ class GitHubPartsTest {
         assertThat(GitHubReleaser.isPrerelease("1.0.0.post1")).isFalse();
         assertThat(GitHubApi.nextPage("<https://api.github.com/x?page=2>; rel=\"next\", "
                 + "<https://api.github.com/x?page=5>; rel=\"last\"")).contains("https://api.github.com/x?page=2");
+        assertThat(GitHubTokenInspector.expiry("2021-09-03 02:34:04 UTC"))
+                .contains(java.time.Instant.parse("2021-09-03T02:34:04Z"));
+        assertThat(GitHubTokenInspector.expiry("2023-04-26 20:23:26 +0200"))
+                .contains(java.time.Instant.parse("2023-04-26T18:23:26Z"));
+        assertThat(GitHubTokenInspector.expiry("next week")).isEmpty();
+        assertThat(GitHubTokenInspector.kindOf("github_pat_11AB")).isEqualTo("fine-grained personal access token");
         assertThat(new GitHubToken("ghp_secret", "environment variable GITHUB_TOKEN").toString())
                 .doesNotContain("ghp_secret");
     }
