@@ -26,7 +26,7 @@ public final class PublishStep extends Step {
     static final String DEFAULT_FILES = "dist/*";
 
     private final String repository;
-    private final String credentialsId;
+    private String credentialsId;
     private String files = DEFAULT_FILES;
     private String simpleUrl;
     private String jsonUrl;
@@ -44,13 +44,11 @@ public final class PublishStep extends Step {
     private GitHubReleaseOptions githubRelease;
 
     /**
-     * @param repository    {@code pypi}, {@code testpypi} or an upload URL
-     * @param credentialsId a Secret text (the token) or Username with password ({@code __token__} + token) entry
+     * @param repository {@code pypi}, {@code testpypi}, an upload URL, or {@code none} (only the GitHub part)
      */
     @DataBoundConstructor
-    public PublishStep(String repository, String credentialsId) {
+    public PublishStep(String repository) {
         this.repository = repository == null ? null : repository.strip();
-        this.credentialsId = credentialsId == null ? null : credentialsId.strip();
     }
 
     public String getRepository() {
@@ -59,6 +57,12 @@ public final class PublishStep extends Step {
 
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    /** A Secret text (the token) or Username with password ({@code __token__} + token) entry; not for 'none'. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
     }
 
     public String getFiles() {

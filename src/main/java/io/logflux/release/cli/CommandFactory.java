@@ -15,6 +15,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == VerifyVersionCommand.class) {
             return type.cast(new VerifyVersionCommand(environment));
         }
+        if (type == ReleaseCommand.class) {
+            return type.cast(new ReleaseCommand(environment));
+        }
         if (type == CheckTokensCommand.class) {
             return type.cast(new CheckTokensCommand(environment));
         }

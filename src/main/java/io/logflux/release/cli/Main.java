@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = JarVersion.class,
         description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
-        subcommands = {VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
+        subcommands = {ReleaseCommand.class, VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
                 VerifyInstallCommand.class, GitHubReleaseCommand.class, YankCommand.class,
                 CheckTokensCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable.",

@@ -82,6 +82,11 @@ public record PackageIndex(String label, URI uploadUrl, Optional<URI> jsonApiUrl
         return new PackageIndex(label, uploadUrl, json, simple, dependencyIndex, tokenVariable);
     }
 
+    /** The same index under another name in messages (the rehearsal's local indexes). */
+    public PackageIndex withLabel(String name) {
+        return new PackageIndex(name, uploadUrl, jsonApiUrl, simpleUrl, dependencyIndex, tokenVariable);
+    }
+
     /** How messages name this index: "pypi (https://upload.pypi.org/legacy/)" or the URL. */
     public String describe() {
         return label.equals(uploadUrl.toString()) ? label : label + " (" + uploadUrl + ")";

@@ -1,6 +1,6 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
@@ -30,7 +30,7 @@ class PublishCommandTest {
 
     @TempDir
     Path dir;
-    TestIndex index;
+    LocalIndex index;
     String token;
     final Map<String, String> env = new HashMap<>();
 

@@ -1,6 +1,6 @@
 package io.logflux.release.packaging;
 
-import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleProject;
@@ -51,7 +51,7 @@ class PackagedJarIT {
     void publishFromTheJarTakesTheTokenFromTheEnvironmentAndExitsByOutcome() throws Exception {
         SampleProject sample = SampleProject.copyTo(work.resolve("publish"));
         sample.build();
-        try (TestIndex index = TestIndex.start(work.resolve("publish-index"))) {
+        try (LocalIndex index = LocalIndex.start(work.resolve("publish-index"))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
 
@@ -78,6 +78,17 @@ class PackagedJarIT {
             }
             assertThat(index.writes("logflux-0.2.0.tar.gz")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theReadmesFirstCommandRehearsesTheWholeReleaseOfTheSample() throws Exception {
+        Result result = java(Path.of("."), Map.of(), "release", "--rehearse", "--tag", "v0.2.0", "--project",
+                "resources/sample-sdk", "--files", "resources/sample-dist/*");
+
+        assertThat(result.status).as(result.out + result.err).isZero();
+        assertThat(result.out).contains("Summary:").containsPattern("validate +DONE")
+                .containsPattern("test +DONE .*served").containsPattern("production +DONE .*GitHub: planned only");
+        Captured.record(getClass().getSimpleName(), result.out + result.err);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.testindex.TestIndex.Fault;
-import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.localindex.LocalIndex.Fault;
+import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.Captured;
@@ -35,7 +35,7 @@ class PublisherTest {
 
     @TempDir
     Path dir;
-    TestIndex index;
+    LocalIndex index;
     String token;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = new ArrayList<>();
@@ -86,7 +86,7 @@ class PublisherTest {
             assertThat(f.attempts()).isEqualTo(1);
         });
         assertThat(report.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
-        assertThat(index.files()).extracting(TestIndex.StoredFile::filename)
+        assertThat(index.files()).extracting(LocalIndex.StoredFile::filename)
                 .containsExactly(wheel.getFileName().toString(), sdist.getFileName().toString());
         assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
         assertThat(index.usernamesSeen()).containsExactly("__token__");

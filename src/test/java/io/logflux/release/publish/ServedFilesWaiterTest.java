@@ -1,7 +1,7 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.SampleBuild;
@@ -28,7 +28,7 @@ class ServedFilesWaiterTest {
 
     @TempDir
     Path dir;
-    TestIndex index;
+    LocalIndex index;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = new ArrayList<>();
     long fakeNanos;

@@ -1,7 +1,7 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.dist.CoreMetadata;
-import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleProject;
@@ -87,7 +87,7 @@ class UploadFormTest {
     }
 
     private static List<Map.Entry<String, String>> viaTwine(Path dir, Path file) {
-        try (TestIndex index = TestIndex.start(dir.resolve("twine-" + file.getFileName()))) {
+        try (LocalIndex index = LocalIndex.start(dir.resolve("twine-" + file.getFileName()))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
             DebianPython.Result result = DebianPython.run(dir, Map.of("TWINE_USERNAME", "__token__",
@@ -99,7 +99,7 @@ class UploadFormTest {
     }
 
     private static List<Map.Entry<String, String>> viaUs(Path dir, Path file) {
-        try (TestIndex index = TestIndex.start(dir.resolve("ours-" + file.getFileName()))) {
+        try (LocalIndex index = LocalIndex.start(dir.resolve("ours-" + file.getFileName()))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
             new Publisher(PackageIndex.resolve(index.uploadUrl(), null, null),

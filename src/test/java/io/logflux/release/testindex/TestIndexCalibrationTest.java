@@ -1,5 +1,7 @@
 package io.logflux.release.testindex;
 
+import io.logflux.release.localindex.LocalIndex;
+
 import io.logflux.release.publish.FileDigests;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.Captured;
@@ -30,7 +32,7 @@ class TestIndexCalibrationTest {
 
     @TempDir
     Path dir;
-    TestIndex index;
+    LocalIndex index;
     String token;
 
     @BeforeEach
@@ -54,11 +56,11 @@ class TestIndexCalibrationTest {
         DebianPython.Result upload = twine(token, "__token__", wheel.toString(), sdist.toString());
 
         assertThat(upload.status()).as(upload.output()).isZero();
-        assertThat(index.files()).extracting(TestIndex.StoredFile::filename)
+        assertThat(index.files()).extracting(LocalIndex.StoredFile::filename)
                 .containsExactlyInAnyOrder(wheel.getFileName().toString(), sdist.getFileName().toString());
         assertThat(index.files()).allSatisfy(f -> assertThat(f.sha256())
                 .isEqualTo(FileDigests.of(f.filename().endsWith(".whl") ? wheel : sdist).sha256()));
-        assertThat(index.files()).extracting(TestIndex.StoredFile::project, TestIndex.StoredFile::version)
+        assertThat(index.files()).extracting(LocalIndex.StoredFile::project, LocalIndex.StoredFile::version)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("logflux", "0.2.0"));
 
         assertThat(pipInstallAndImport(index.simpleUrl())).isEqualTo("0.2.0");

@@ -1,5 +1,7 @@
 package io.logflux.release.testindex;
 
+import io.logflux.release.localindex.LocalIndex;
+
 import io.logflux.release.testing.FakeTokens;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,18 +15,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A fresh {@link TestIndex} for each test, accepting one fresh fake token for every project:
+ * A fresh {@link LocalIndex} for each test, accepting one fresh fake token for every project:
  * {@code @RegisterExtension final TestIndexExtension server = new TestIndexExtension();}.
  */
 public final class TestIndexExtension implements BeforeEachCallback, AfterEachCallback {
     private Path dir;
-    private TestIndex index;
+    private LocalIndex index;
     private String token;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("test-index-");
-        index = TestIndex.start(dir);
+        index = LocalIndex.start(dir);
         token = FakeTokens.pypi();
         index.acceptToken(token);
     }
@@ -39,7 +41,7 @@ public final class TestIndexExtension implements BeforeEachCallback, AfterEachCa
         }
     }
 
-    public TestIndex index() {
+    public LocalIndex index() {
         return index;
     }
 

@@ -1,5 +1,7 @@
 package io.logflux.release.testindex;
 
+import io.logflux.release.localindex.LocalIndex;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +18,7 @@ public final class TestIndexServer {
         if (args.length != 2 || token == null || token.isBlank()) {
             throw new IllegalArgumentException("usage: BENCH_INDEX_TOKEN=… TestIndexServer DIR URL_FILE");
         }
-        TestIndex index = TestIndex.start(Path.of(args[0]));
+        LocalIndex index = LocalIndex.start(Path.of(args[0]));
         index.acceptToken(token).maxFileBytes(4L << 30);
         Files.writeString(Path.of(args[1]), index.uploadUrl());
         Thread.currentThread().join();

@@ -1,4 +1,4 @@
-package io.logflux.release.testindex;
+package io.logflux.release.localindex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,13 +37,15 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
- * A PyPI-compatible package index for the tests: warehouse's legacy upload API (its order of checks, its error texts,
- * its JSON error bodies), the JSON API, the simple API (PEP 691 JSON and PEP 503 HTML) and file downloads, on
- * 127.0.0.1. It is calibrated in {@code TestIndexCalibrationTest}: real twine uploads to it and real pip installs
- * from it. Faults can be injected into the next uploads, and new files can be hidden from a number of reads to play
- * a CDN that has not caught up yet. Facts: shared/reference/pypi-protocol.md §1 and §4.
+ * A PyPI-compatible package index on 127.0.0.1: warehouse's legacy upload API (its order of checks, its error texts,
+ * its JSON error bodies), the JSON API (with yank fields, and warehouse's proposed yank API when enabled), the simple
+ * API (PEP 691 JSON and PEP 503 HTML) and file downloads. {@code release --rehearse} runs the whole release against
+ * it with no network and no token; the tests use it as PyPI's stand-in. It is calibrated in the test suite
+ * ({@code TestIndexCalibrationTest}): real twine uploads to it and real pip installs from it. Faults can be injected
+ * into the next uploads, and new files can be hidden from a number of reads to play a CDN that lags.
+ * Facts: shared/reference/pypi-protocol.md §1 and §4.
  */
-public final class TestIndex implements AutoCloseable {
+public final class LocalIndex implements AutoCloseable {
     /** What the next upload requests (those with a body over 1 KiB; an empty probe form is smaller) run into. */
     public enum Fault {
         /** The connection is closed after half of the body was read. Nothing is stored. */
@@ -106,7 +108,7 @@ public final class TestIndex implements AutoCloseable {
     private int uploadRequests;
     private long serial;
 
-    private TestIndex(Path dir) throws IOException {
+    private LocalIndex(Path dir) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("packages"));
         this.incoming = Files.createDirectories(dir.resolve("incoming"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -116,9 +118,9 @@ public final class TestIndex implements AutoCloseable {
     }
 
     /** Starts an index on a free loopback port, keeping its files under {@code dir}. */
-    public static TestIndex start(Path dir) {
+    public static LocalIndex start(Path dir) {
         try {
-            return new TestIndex(dir);
+            return new LocalIndex(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test index", e);
         }
@@ -141,7 +143,7 @@ public final class TestIndex implements AutoCloseable {
     }
 
     /** Accepts {@code token} (as password of {@code __token__}), for every project or only the ones named. */
-    public synchronized TestIndex acceptToken(String token, String... projects) {
+    public synchronized LocalIndex acceptToken(String token, String... projects) {
         Set<String> scope = new LinkedHashSet<>();
         for (String p : projects) {
             scope.add(normalize(p));
@@ -150,54 +152,54 @@ public final class TestIndex implements AutoCloseable {
         return this;
     }
 
-    public synchronized TestIndex failNextUploads(Fault... next) {
+    public synchronized LocalIndex failNextUploads(Fault... next) {
         faults.addAll(List.of(next));
         return this;
     }
 
-    public synchronized TestIndex stallMillis(long millis) {
+    public synchronized LocalIndex stallMillis(long millis) {
         this.stallMillis = millis;
         return this;
     }
 
     /** Every file stored from now on is missing from the next {@code reads} JSON API and simple page reads. */
-    public synchronized TestIndex hideNewFilesForReads(int reads) {
+    public synchronized LocalIndex hideNewFilesForReads(int reads) {
         this.hideNewFilesForReads = reads;
         return this;
     }
 
-    public synchronized TestIndex maxFileBytes(long bytes) {
+    public synchronized LocalIndex maxFileBytes(long bytes) {
         this.maxFileBytes = bytes;
         return this;
     }
 
     /** Answers an identical re-upload with 409, as pypiserver does, instead of warehouse's silent 200. */
-    public synchronized TestIndex conflictOnIdenticalReupload(boolean conflict) {
+    public synchronized LocalIndex conflictOnIdenticalReupload(boolean conflict) {
         this.conflictOnIdenticalReupload = conflict;
         return this;
     }
 
     /** Serves the simple API as PEP 503 HTML only, as most private indexes do. */
-    public synchronized TestIndex htmlOnlySimpleApi() {
+    public synchronized LocalIndex htmlOnlySimpleApi() {
         this.simpleJson = false;
         return this;
     }
 
     /** Removes the JSON API (404 everywhere under /pypi/), as pypiserver and most private indexes. */
-    public synchronized TestIndex withoutJsonApi() {
+    public synchronized LocalIndex withoutJsonApi() {
         this.jsonApi = false;
         return this;
     }
 
     /** Yanks a release, as its owner would on the web page. */
-    public synchronized TestIndex yank(String project, String version, String reason) {
+    public synchronized LocalIndex yank(String project, String version, String reason) {
         yanked.put(normalize(project) + "==" + version, reason == null ? "" : reason);
         serial++;
         return this;
     }
 
     /** A person yanks the release by hand after the next {@code reads} JSON API reads of it. */
-    public synchronized TestIndex yankAfterReads(String project, String version, String reason, int reads) {
+    public synchronized LocalIndex yankAfterReads(String project, String version, String reason, int reads) {
         String key = normalize(project) + "==" + version;
         yankAfterReads.put(key, reads);
         pendingYankReasons.put(key, reason);
@@ -209,7 +211,7 @@ public final class TestIndex implements AutoCloseable {
     }
 
     /** Serves warehouse's proposed yank API (PR 16912): PATCH /api/projects/&lt;name&gt;/&lt;version&gt;. */
-    public synchronized TestIndex withYankApi() {
+    public synchronized LocalIndex withYankApi() {
         this.yankApi = true;
         return this;
     }

@@ -1,4 +1,4 @@
-package io.logflux.release.testindex;
+package io.logflux.release.localindex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

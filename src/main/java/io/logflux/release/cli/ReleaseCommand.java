@@ -1,0 +1,228 @@
+package io.logflux.release.cli;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.github.GitHubEndpoint;
+import io.logflux.release.github.GitHubReleaseRequest;
+import io.logflux.release.github.GitHubReleaser;
+import io.logflux.release.github.GitHubRepo;
+import io.logflux.release.github.GitHubToken;
+import io.logflux.release.github.ReleaseNotes;
+import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.pipeline.Phase;
+import io.logflux.release.pipeline.ReleaseRunner;
+import io.logflux.release.pipeline.ReleaseTarget;
+import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.InstallCheck;
+import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.Sleeper;
+import io.logflux.release.version.ReleaseTag;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+@Command(name = "release",
+        sortOptions = false,
+        description = {
+                "Runs the release end to end, in the seed's three phases: Validation (version == tag, every file "
+                        + "checked), Test publication (TestPyPI, wait until served, install in a fresh venv), "
+                        + "Production (PyPI, the GitHub release, wait, final install). Prints the plan, each phase "
+                        + "with its time, and a summary. Re-running after a failure resumes.",
+                "--rehearse runs the same phases against two local indexes on 127.0.0.1 (no network, no tokens) "
+                        + "and prints the GitHub part as a plan."})
+final class ReleaseCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: TAG_NAME).")
+    private String tag;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "The project directory (default: the current directory).")
+    private Path project;
+
+    @Option(names = "--files", paramLabel = "PATTERN",
+            description = "The built files (default: DIR/dist/*; with --rehearse, built with python3 -m build when "
+                    + "there are none).")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "all",
+            description = "validate, test, production or all (default).")
+    private String phase;
+
+    @Option(names = "--rehearse", description = "Local indexes, no network, no tokens; GitHub as a plan.")
+    private boolean rehearse;
+
+    @Option(names = "--test-repository", paramLabel = "INDEX", defaultValue = "testpypi",
+            description = "The test index (default: ${DEFAULT-VALUE}); token from TEST_PYPI_API_TOKEN.")
+    private String testRepository;
+
+    @Option(names = "--repository", paramLabel = "INDEX", defaultValue = "pypi",
+            description = "The production index (default: ${DEFAULT-VALUE}); token from PYPI_API_TOKEN.")
+    private String repository;
+
+    @Option(names = "--github-repo", paramLabel = "OWNER/NAME",
+            description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN).")
+    private String githubRepo;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+            description = "The Python for builds and install checks (default: ${DEFAULT-VALUE}).")
+    private String python;
+
+    @Option(names = "--no-install", description = "Skip the install checks.")
+    private boolean noInstall;
+
+    @Option(names = "--strict", description = "Warnings from check also stop the release.")
+    private boolean strict;
+
+    private final Environment environment;
+
+    ReleaseCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String releaseTag = tag != null ? tag : environment.get(VerifyVersionCommand.TAG_ENV);
+        if (releaseTag == null || releaseTag.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No release tag: pass --tag v0.2.0, or set "
+                    + VerifyVersionCommand.TAG_ENV + ".");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Set<Phase> phases = Phase.parse(phase);
+        Path work = Files.createTempDirectory("logflux-release-");
+        List<Path> built = releaseFiles(work, out);
+        Optional<InstallCheck> install = noInstall ? Optional.empty() : installCheck(out);
+        List<LocalIndex> local = new ArrayList<>();
+        try {
+            Optional<ReleaseTarget> test;
+            Optional<ReleaseTarget> production;
+            Optional<ReleaseRunner.GitHubStep> github = Optional.empty();
+            String githubPlan = "";
+            String version = ReleaseTag.parse(releaseTag).version().toString();
+            if (rehearse) {
+                test = Optional.of(rehearsalIndex(work.resolve("testpypi"), "local-testpypi", local));
+                production = Optional.of(rehearsalIndex(work.resolve("pypi"), "local-pypi", local));
+                githubPlan = "attach " + built.size() + " file(s) and SHA256SUMS to the " + (githubRepo == null
+                        ? "repository's (give --github-repo)" : githubRepo + "'s") + " release of " + releaseTag
+                        + ": find or create a draft, upload each asset unless the same sha256 is there, publish";
+            } else {
+                test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository)) : Optional.empty();
+                production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository)) : Optional.empty();
+                if (githubRepo != null && phases.contains(Phase.PRODUCTION)) {
+                    github = Optional.of(githubStep(releaseTag, version, built, work));
+                }
+            }
+            new ReleaseRunner(out::println).run(project, releaseTag, built, phases, test, production, github,
+                    githubPlan, install, () -> ReleaseRunner.settings(strict));
+            return Main.EXIT_OK;
+        } finally {
+            local.forEach(LocalIndex::close);
+        }
+    }
+
+    private ReleaseTarget rehearsalIndex(Path dir, String name, List<LocalIndex> started) {
+        LocalIndex index = LocalIndex.start(dir);
+        started.add(index);
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String token = "pypi-rehearsal-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        index.acceptToken(token);
+        return new ReleaseTarget(PackageIndex.resolve(index.uploadUrl(), null, null).withLabel(name),
+                IndexCredentials.token(token, "the rehearsal (made up for this run, in memory)"));
+    }
+
+    private ReleaseTarget target(String name) {
+        PackageIndex index = PackageIndex.resolve(name, null, null);
+        TokenOptions tokens = new TokenOptions();
+        return new ReleaseTarget(index, tokens.credentials(environment, index, spec.commandLine()));
+    }
+
+    private ReleaseRunner.GitHubStep githubStep(String releaseTag, String version, List<Path> built, Path work) {
+        String token = environment.get("GITHUB_TOKEN") != null ? environment.get("GITHUB_TOKEN")
+                : environment.get("GH_TOKEN");
+        if (token == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No GitHub token for --github-repo: set "
+                    + "GITHUB_TOKEN or GH_TOKEN.");
+        }
+        GitHubRepo repo = GitHubRepo.parse(githubRepo);
+        Path changelog = project.resolve("CHANGELOG.md");
+        GitHubReleaseRequest request = new GitHubReleaseRequest(repo, releaseTag, version,
+                GitHubReleaseRequest.title("{project} {tag}", GitHubReleaseRequest.projectName(built, repo.name()),
+                        version, releaseTag), () -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(),
+                false, false, true, built);
+        return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), new GitHubToken(token,
+                "environment variable GITHUB_TOKEN"), repo, HttpSettings.defaults(), Sleeper.REAL,
+                spec.commandLine().getOut()::println), request, work);
+    }
+
+    private List<Path> releaseFiles(Path work, PrintWriter out) throws IOException {
+        if (!files.isEmpty()) {
+            return FileArguments.expand(files);
+        }
+        Path dist = project.resolve("dist");
+        if (Files.isDirectory(dist)) {
+            try (Stream<Path> listed = Files.list(dist)) {
+                List<Path> found = listed.filter(p -> p.toString().endsWith(".whl") || p.toString().endsWith(".tar.gz"))
+                        .sorted().toList();
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        if (!rehearse) {
+            return List.of();
+        }
+        Path outdir = work.resolve("dist");
+        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.toString()));
+        if (status != 0) {
+            out.println("No built files, and '" + python + " -m build' is not available (install python3-build, or "
+                    + "give --files): the publishing phases are skipped.");
+            return List.of();
+        }
+        try (Stream<Path> listed = Files.list(outdir)) {
+            return listed.sorted().toList();
+        }
+    }
+
+    private Optional<InstallCheck> installCheck(PrintWriter out) {
+        if (run(List.of(python, "-c", "import venv, ensurepip")) != 0) {
+            out.println("'" + python + "' cannot create virtual environments with pip (install python3-venv, or give "
+                    + "--python): the install checks are skipped.");
+            return Optional.empty();
+        }
+        return Optional.of(InstallCheck.defaults().withPython(python));
+    }
+
+    private static int run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return -1;
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException("Interrupted.", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.logflux.release.pipeline;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.check.CheckOptions;
+import io.logflux.release.check.CheckReport;
+import io.logflux.release.check.DistributionChecker;
+import io.logflux.release.github.GitHubReleaseRequest;
+import io.logflux.release.github.GitHubReleaser;
+import io.logflux.release.publish.Durations;
+import io.logflux.release.publish.InstallCheck;
+import io.logflux.release.publish.Publication;
+import io.logflux.release.publish.PublicationResult;
+import io.logflux.release.publish.PublicationSettings;
+import io.logflux.release.publish.PublishOptions;
+import io.logflux.release.publish.Sleeper;
+import io.logflux.release.verify.VerifyVersionReport;
+import io.logflux.release.verify.VerifyVersionRequest;
+import io.logflux.release.verify.VersionVerifier;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The seed's release process end to end: Validation (version == tag, every file checked), Test publication (TestPyPI,
+ * wait until served, install in a fresh venv), Production (PyPI, the GitHub release, wait, final install). Prints the
+ * plan first, each phase with its time, then a summary. Every step below is idempotent, so re-running after any
+ * failure resumes: files already on an index or a release with the same sha256 are skipped.
+ */
+public final class ReleaseRunner {
+    private final Consumer<String> log;
+
+    public ReleaseRunner(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /**
+     * @param test       the test index (TestPyPI), or empty to skip the test phase with a reason
+     * @param production the production index (PyPI), or empty to skip
+     * @param github     the GitHub part of production (a releaser and its request), or empty
+     * @param githubPlan what the GitHub part would do, printed when it does not run (rehearsals)
+     * @param install    the install check; empty when no Python with venv is available (the reason is in the log)
+     */
+    public List<PhaseResult> run(Path project, String tag, List<Path> files, Set<Phase> phases,
+                                 Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
+                                 Optional<GitHubStep> github, String githubPlan, Optional<InstallCheck> install,
+                                 Supplier<PublicationSettings> settings) {
+        printPlan(project, tag, files, phases, test, production, github, githubPlan, install);
+        List<PhaseResult> results = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            if (!phases.contains(phase)) {
+                continue;
+            }
+            log.accept("");
+            log.accept("== " + phase.title() + " ==");
+            long start = System.nanoTime();
+            try {
+                PhaseResult result = switch (phase) {
+                    case VALIDATE -> validate(project, tag, files, start);
+                    case TEST -> publish(phase, test, files, install, settings, start, Optional.empty(), "");
+                    case PRODUCTION -> publish(phase, production, files, install, settings, start, github, githubPlan);
+                };
+                results.add(result);
+            } catch (ReleaseException e) {
+                results.add(new PhaseResult(phase, PhaseResult.Status.FAILED, elapsed(start), e.getMessage()));
+                log.accept(summary(results));
+                throw e;
+            }
+        }
+        log.accept("");
+        log.accept(summary(results));
+        return results;
+    }
+
+    /** The GitHub part: a connected releaser and what to release. */
+    public record GitHubStep(GitHubReleaser releaser, GitHubReleaseRequest request, Path workDir) {
+    }
+
+    private PhaseResult validate(Path project, String tag, List<Path> files, long start) {
+        VerifyVersionReport version = new VersionVerifier().verify(new VerifyVersionRequest(project, tag,
+                Optional.empty(), files));
+        log.accept(version.text().stripTrailing());
+        if (!version.ok()) {
+            throw new ReleaseException(version.headline() + " (the report above says where and what to do)");
+        }
+        if (files.isEmpty()) {
+            return new PhaseResult(Phase.VALIDATE, PhaseResult.Status.DONE, elapsed(start), "version "
+                    + version.normalizedVersion() + " == tag " + tag + "; no built files to check");
+        }
+        CheckReport check = new DistributionChecker(CheckOptions.defaults()).check(files);
+        log.accept(check.text(false).stripTrailing());
+        if (!check.passed(false)) {
+            throw new ReleaseException("The built files failed check (the report above lists every finding). Fix "
+                    + "them and rebuild; nothing was published.");
+        }
+        return new PhaseResult(Phase.VALIDATE, PhaseResult.Status.DONE, elapsed(start), "version "
+                + version.normalizedVersion() + " == tag " + tag + "; " + files.size() + " file(s) passed check");
+    }
+
+    private PhaseResult publish(Phase phase, Optional<ReleaseTarget> target, List<Path> files,
+                                Optional<InstallCheck> install, Supplier<PublicationSettings> settings, long start,
+                                Optional<GitHubStep> github, String githubPlan) {
+        if (target.isEmpty()) {
+            return skipped(phase, start, "no index configured for this phase");
+        }
+        if (files.isEmpty()) {
+            return skipped(phase, start, "no built files (build them with python3 -m build)");
+        }
+        PublicationSettings base = settings.get();
+        PublicationSettings phaseSettings = new PublicationSettings(base.publish(), base.http(), true,
+                base.waitTimeout(), install.isPresent(), install.orElse(base.install()));
+        PublicationResult result = new Publication(target.get().index(), target.get().credentials(), phaseSettings,
+                Sleeper.REAL, log).run(files);
+        String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
+                + " already there, served" + result.installed().map(i -> "; installs and imports as "
+                + i.importedVersion()).orElse("; install check skipped");
+        if (phase == Phase.PRODUCTION) {
+            if (github.isPresent()) {
+                GitHubStep step = github.get();
+                detail += "; " + step.releaser().release(step.request(), step.workDir()).summary();
+            } else if (!githubPlan.isEmpty()) {
+                log.accept("GitHub release (plan only): " + githubPlan);
+                detail += "; GitHub: planned only";
+            }
+        }
+        return new PhaseResult(phase, PhaseResult.Status.DONE, elapsed(start), detail);
+    }
+
+    private PhaseResult skipped(Phase phase, long start, String why) {
+        log.accept("Skipped: " + why + ".");
+        return new PhaseResult(phase, PhaseResult.Status.SKIPPED, elapsed(start), why);
+    }
+
+    private void printPlan(Path project, String tag, List<Path> files, Set<Phase> phases,
+                           Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
+                           Optional<GitHubStep> github, String githubPlan, Optional<InstallCheck> install) {
+        log.accept("Release plan for " + project + " at tag " + tag + " (" + files.size() + " built file(s): "
+                + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ")");
+        String installText = install.map(i -> "; install in a fresh venv with " + i.python() + " and import")
+                .orElse("; install check skipped (no Python with venv)");
+        for (Phase phase : Phase.values()) {
+            String what = switch (phase) {
+                case VALIDATE -> "version == tag in the project and the files; check every file";
+                case TEST -> test.map(t -> "upload to " + t + "; wait until served" + installText)
+                        .orElse("skipped: no index");
+                case PRODUCTION -> production.map(t -> "upload to " + t + "; wait until served" + installText)
+                        .orElse("skipped: no index") + (github.isPresent() ? "; GitHub release of "
+                        + github.get().request().repo() + " " + tag : githubPlan.isEmpty() ? ""
+                        : "; GitHub release: plan only");
+            };
+            log.accept(String.format("  %s %-11s %s", phases.contains(phase) ? "*" : " ", phase.id(), what));
+        }
+    }
+
+    static String summary(List<PhaseResult> results) {
+        StringBuilder out = new StringBuilder("Summary:");
+        for (PhaseResult r : results) {
+            out.append(System.lineSeparator()).append(String.format("  %-11s %-8s %8s  %s", r.phase().id(),
+                    r.status(), Durations.human(r.time()), r.detail()));
+        }
+        return out.toString();
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Settings for a publication: defaults, and the check strictness given. */
+    public static PublicationSettings settings(boolean strict) {
+        PublicationSettings defaults = PublicationSettings.defaults();
+        return new PublicationSettings(PublishOptions.defaults().withCheck(CheckOptions.defaults(), strict),
+                defaults.http(), true, defaults.waitTimeout(), false, defaults.install());
+    }
+}
