@@ -48,13 +48,19 @@ import java.util.regex.Pattern;
 public final class LocalIndex implements AutoCloseable {
     /** What the next upload requests (those with a body over 1 KiB; an empty probe form is smaller) run into. */
     public enum Fault {
+        /** The connection is closed before any of the body is read. Nothing is stored. */
+        RESET_BEFORE_BODY,
         /** The connection is closed after half of the body was read. Nothing is stored. */
         RESET_MID_BODY,
+        /** The whole body is read, then the connection is closed without a response. Nothing is stored. */
+        RESET_AFTER_BODY,
         /** The file is stored, then the connection is closed without a response. */
         LAND_THEN_DROP_RESPONSE,
         STATUS_500, STATUS_502, STATUS_503,
         /** 429 with Retry-After: 1. Nothing is stored. */
         TOO_MANY_REQUESTS,
+        /** 429 without Retry-After. Nothing is stored. */
+        TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER,
         /** No response for {@link #stallMillis(long)}, then the connection is closed. Nothing is stored. */
         STALL
     }
@@ -309,6 +315,11 @@ public final class LocalIndex implements AutoCloseable {
                 fault = faults.poll();
             }
         }
+        if (fault == Fault.RESET_BEFORE_BODY) {
+            log(exchange, 0);
+            closeWithoutResponse(exchange);
+            return;
+        }
         if (fault == Fault.RESET_MID_BODY) {
             exchange.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE, Math.max(length, 2048) / 2));
             log(exchange, 0);
@@ -337,9 +348,16 @@ public final class LocalIndex implements AutoCloseable {
                         : status == 502 ? "Bad Gateway" : "Service Unavailable", "Injected failure " + status + ".");
                 return;
             }
-            if (fault == Fault.TOO_MANY_REQUESTS) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
+            if (fault == Fault.TOO_MANY_REQUESTS || fault == Fault.TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER) {
+                if (fault == Fault.TOO_MANY_REQUESTS) {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                }
                 error(exchange, 429, "Too Many Requests", "Too many requests. Slow down.");
+                return;
+            }
+            if (fault == Fault.RESET_AFTER_BODY) {
+                log(exchange, 0);
+                closeWithoutResponse(exchange);
                 return;
             }
             if (fault == Fault.STALL) {

@@ -46,6 +46,7 @@ final class FileUploader {
         Throwable lastCause = null;
         for (int attempt = 1; ; attempt++) {
             Duration retryAfter = null;
+            file.assertUnchanged();
             UploadProgress progress = new UploadProgress(file.fileName(), file.digests().size(), progressInterval, log,
                     System::nanoTime);
             try {

@@ -5,11 +5,15 @@ import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.DistMetadataReader;
 import io.logflux.release.project.ProjectName;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 /** A built file to release: its path, its own metadata (name, version) and its digests, read once. */
-public record ReleaseFile(Path path, CoreMetadata metadata, String name, String version, FileDigests digests) {
+public record ReleaseFile(Path path, CoreMetadata metadata, String name, String version, FileDigests digests,
+                          FileTime modified) {
 
     public static ReleaseFile read(Path path) {
         CoreMetadata metadata = new DistMetadataReader().read(path);
@@ -17,7 +21,8 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
                 + " has no Name in its metadata. Rebuild it with python -m build."));
         String version = metadata.version().orElseThrow(() -> new ReleaseException(path.getFileName()
                 + " has no Version in its metadata. Rebuild it with python -m build."));
-        return new ReleaseFile(path, metadata, name, version, FileDigests.of(path));
+        FileTime modified = modifiedTime(path);
+        return new ReleaseFile(path, metadata, name, version, FileDigests.of(path), modified);
     }
 
     /** Reads every file and insists they are one release: one project, one version. */
@@ -37,6 +42,34 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
             }
         }
         return files;
+    }
+
+    /**
+     * Refuses to go on when the file changed after its digests were computed (a build writing into dist/ while this
+     * runs): the digests sent would not match the bytes, and PyPI would store nothing or the wrong thing.
+     */
+    public void assertUnchanged() {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new ReleaseException(fileName() + " disappeared while it was being published (" + e.getMessage()
+                    + "). Rebuild and run again: files already uploaded are skipped.", e);
+        }
+        if (size != digests.size() || !modifiedTime(path).equals(modified)) {
+            throw new ReleaseException(fileName() + " changed while it was being published (it is now " + size
+                    + " bytes, modified " + modifiedTime(path) + "; its sha256 was computed over " + digests.size()
+                    + " bytes). Something rewrote dist/ during the run: rebuild, then run again; files already "
+                    + "uploaded are skipped.");
+        }
+    }
+
+    private static FileTime modifiedTime(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new ReleaseException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
     }
 
     public String fileName() {
