@@ -6,7 +6,6 @@ import io.logflux.release.github.GitHubReleaseReport;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubRepo;
-import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.publish.HttpSettings;
 import io.logflux.release.publish.Sleeper;
@@ -101,7 +100,8 @@ final class GitHubReleaseCommand implements Callable<Integer> {
         Supplier<String> releaseNotes = notes != null ? () -> notes : () -> notesFromFile(version);
         GitHubReleaseRequest request = new GitHubReleaseRequest(repository, releaseTag, version, title, releaseNotes,
                 Optional.ofNullable(commit), draft, replaceAssets, !noChecksums, paths);
-        GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl), token(), repository,
+        GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
+                GitHubTokens.fromEnvironment(environment, tokenEnv, spec.commandLine()), repository,
                 HttpSettings.defaults(), Sleeper.REAL, spec.commandLine().getErr()::println)
                 .release(request, GitHubReleaser.workDir());
         spec.commandLine().getOut().println(report.summary());
@@ -114,18 +114,5 @@ final class GitHubReleaseCommand implements Callable<Integer> {
                     + "Keep-a-Changelog file) or --notes.");
         }
         return ReleaseNotes.fromChangelog(notesFile, version);
-    }
-
-    private GitHubToken token() {
-        List<String> names = tokenEnv != null ? List.of(tokenEnv) : List.of("GITHUB_TOKEN", "GH_TOKEN");
-        for (String variable : names) {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                return new GitHubToken(value, "environment variable " + variable);
-            }
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(), "No GitHub token: set " + String.join(" or ", names)
-                + (tokenEnv == null ? ", or name the variable with --token-env" : "") + ". The token needs "
-                + "'contents: write' on the repository.");
     }
 }

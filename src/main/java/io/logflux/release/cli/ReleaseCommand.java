@@ -153,20 +153,15 @@ final class ReleaseCommand implements Callable<Integer> {
     }
 
     private ReleaseRunner.GitHubStep githubStep(String releaseTag, String version, List<Path> built, Path work) {
-        String token = environment.get("GITHUB_TOKEN") != null ? environment.get("GITHUB_TOKEN")
-                : environment.get("GH_TOKEN");
-        if (token == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No GitHub token for --github-repo: set "
-                    + "GITHUB_TOKEN or GH_TOKEN.");
-        }
+        GitHubToken token = GitHubTokens.fromEnvironment(environment, null, spec.commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
         Path changelog = project.resolve("CHANGELOG.md");
         GitHubReleaseRequest request = new GitHubReleaseRequest(repo, releaseTag, version,
                 GitHubReleaseRequest.title("{project} {tag}", GitHubReleaseRequest.projectName(built, repo.name()),
                         version, releaseTag), () -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(),
                 false, false, true, built);
-        return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), new GitHubToken(token,
-                "environment variable GITHUB_TOKEN"), repo, HttpSettings.defaults(), Sleeper.REAL,
+        return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
+                HttpSettings.defaults(), Sleeper.REAL,
                 spec.commandLine().getOut()::println), request, work);
     }
 

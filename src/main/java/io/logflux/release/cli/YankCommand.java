@@ -3,7 +3,6 @@ package io.logflux.release.cli;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleases;
 import io.logflux.release.github.GitHubRepo;
-import io.logflux.release.github.GitHubToken;
 import io.logflux.release.publish.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
@@ -101,14 +100,8 @@ final class YankCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--github " + githubMode
                         + " needs --github-repo OWNER/NAME.");
             }
-            String token = environment.get("GITHUB_TOKEN") != null ? environment.get("GITHUB_TOKEN")
-                    : environment.get("GH_TOKEN");
-            if (token == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "No GitHub token: set GITHUB_TOKEN or "
-                        + "GH_TOKEN.");
-            }
-            github = GitHubReleases.connect(GitHubEndpoint.at(githubApiUrl), new GitHubToken(token,
-                    "environment variable " + (environment.get("GITHUB_TOKEN") != null ? "GITHUB_TOKEN" : "GH_TOKEN")),
+            github = GitHubReleases.connect(GitHubEndpoint.at(githubApiUrl),
+                    GitHubTokens.fromEnvironment(environment, null, spec.commandLine()),
                     GitHubRepo.parse(githubRepo), HttpSettings.defaults(), Sleeper.REAL,
                     spec.commandLine().getErr()::println);
         }

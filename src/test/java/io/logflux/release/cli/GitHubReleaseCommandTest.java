@@ -2,14 +2,10 @@ package io.logflux.release.cli;
 
 import io.logflux.release.github.FixturesServer;
 import io.logflux.release.github.GitHubFixtures;
-import io.logflux.release.testing.Captured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,16 +21,9 @@ class GitHubReleaseCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get);
-        Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        Captured.record(getClass().getSimpleName(), run.out() + run.err());
+    private CliRun run(String... args) {
+        CliRun run = CliRun.run(getClass().getSimpleName(), env, args);
         assertThat(run.out() + run.err()).doesNotContain(GitHubFixtures.FIXTURE_TOKEN);
         return run;
     }
@@ -48,7 +37,7 @@ class GitHubReleaseCommandTest {
                 + "### Added\n- Prototype.\n");
         env.put("GITHUB_TOKEN", GitHubFixtures.FIXTURE_TOKEN);
 
-        Run run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", "--api-url",
+        CliRun run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", "--api-url",
                 base.toString(), "--name", "logflux {tag}", "--notes-file", changelog.toString(), hello.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
@@ -65,7 +54,7 @@ class GitHubReleaseCommandTest {
         Path changelog = Files.writeString(dir.resolve("CHANGELOG.md"), "# Changelog\n\n## [0.1.0] - 2023-12-01\n");
         env.put("GH_TOKEN", GitHubFixtures.FIXTURE_TOKEN);
 
-        Run run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", "--api-url",
+        CliRun run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", "--api-url",
                 base.toString(), "--name", "logflux {tag}", "--notes-file", changelog.toString(), hello.toString());
 
         assertThat(run.status()).isEqualTo(1);
@@ -77,7 +66,7 @@ class GitHubReleaseCommandTest {
     void noTokenIsAUsageError() throws Exception {
         Path hello = Files.writeString(dir.resolve("hello.txt"), "Hello\n");
 
-        Run run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", hello.toString());
+        CliRun run = run("github-release", "--repo", "logflux/logflux-python", "--tag", "v0.2.0", hello.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("No GitHub token: set GITHUB_TOKEN or GH_TOKEN, or name the variable with "

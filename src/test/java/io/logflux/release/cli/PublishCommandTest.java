@@ -2,7 +2,6 @@ package io.logflux.release.cli;
 
 import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testindex.TestIndexExtension;
-import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleBuild;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,8 +30,6 @@ class PublishCommandTest {
     String token;
     final Map<String, String> env = new HashMap<>();
 
-    record Run(int status, String out, String err) {
-    }
 
     @BeforeEach
     void useTheIndex() {
@@ -43,14 +37,8 @@ class PublishCommandTest {
         token = server.token();
     }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get);
-        Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        // Only what the tool printed: the test's own command line may hold a token on purpose.
-        Captured.record(getClass().getSimpleName(), run.out() + run.err());
+    private CliRun run(String... args) {
+        CliRun run = CliRun.run(getClass().getSimpleName(), env, args);
         assertThat(run.out() + run.err()).doesNotContain(token);
         return run;
     }
@@ -59,7 +47,7 @@ class PublishCommandTest {
     void publishesFromAPatternWaitsUntilServedAndPrintsTheSummary() {
         env.put("LOGFLUX_UPLOAD_TOKEN", token);
 
-        Run run = run("publish", "--repository", index.uploadUrl(), "--token-env", "LOGFLUX_UPLOAD_TOKEN", distPattern);
+        CliRun run = run("publish", "--repository", index.uploadUrl(), "--token-env", "LOGFLUX_UPLOAD_TOKEN", distPattern);
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out().strip()).isEqualTo("Published logflux 0.2.0 to " + index.uploadUrl()
@@ -74,7 +62,7 @@ class PublishCommandTest {
         env.put("TWINE_PASSWORD", token);
         assertThat(run("publish", "-r", index.uploadUrl(), wheel.toString()).status()).isZero();
 
-        Run again = run("publish", "-r", index.uploadUrl(), "--json", wheel.toString(), sdist.toString());
+        CliRun again = run("publish", "-r", index.uploadUrl(), "--json", wheel.toString(), sdist.toString());
 
         assertThat(again.status()).isZero();
         assertThat(again.out()).contains("\"file\":\"" + wheel.getFileName() + "\"")
@@ -88,7 +76,7 @@ class PublishCommandTest {
     void verifyInstallInstallsWhatWasPublished() {
         env.put("TWINE_PASSWORD", token);
 
-        Run run = run("publish", "-r", index.uploadUrl(), "--verify-install", "--python", DebianPython.executable(),
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--verify-install", "--python", DebianPython.executable(),
                 wheel.toString(), sdist.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
@@ -100,8 +88,8 @@ class PublishCommandTest {
     void awaitAndVerifyInstallWorkOnTheirOwnWithoutAToken() {
         index.preload(wheel, "logflux", "0.2.0");
 
-        Run await = run("await", "-r", index.uploadUrl(), "--timeout", "30s", wheel.toString());
-        Run install = run("verify-install", "-r", index.uploadUrl(), "--python", DebianPython.executable(),
+        CliRun await = run("await", "-r", index.uploadUrl(), "--timeout", "30s", wheel.toString());
+        CliRun install = run("verify-install", "-r", index.uploadUrl(), "--python", DebianPython.executable(),
                 wheel.toString());
 
         assertThat(await.status()).as(await.err()).isZero();
@@ -113,8 +101,8 @@ class PublishCommandTest {
 
     @Test
     void withoutATokenInTheEnvironmentItIsAUsageErrorNamingTheVariables() {
-        Run pypi = run("publish", "-r", "testpypi", wheel.toString());
-        Run custom = run("publish", "-r", index.uploadUrl(), "--token-env", "MY_TOKEN", wheel.toString());
+        CliRun pypi = run("publish", "-r", "testpypi", wheel.toString());
+        CliRun custom = run("publish", "-r", index.uploadUrl(), "--token-env", "MY_TOKEN", wheel.toString());
 
         assertThat(pypi.status()).isEqualTo(2);
         assertThat(pypi.err()).contains("No token for testpypi (https://test.pypi.org/legacy/): set "
@@ -125,7 +113,7 @@ class PublishCommandTest {
 
     @Test
     void aTokenOnTheCommandLineIsRefusedWithoutBeingEchoed() {
-        Run run = run("publish", "-r", index.uploadUrl(), "--token", token, wheel.toString());
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--token", token, wheel.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("Tokens are never taken from the command line");
@@ -136,7 +124,7 @@ class PublishCommandTest {
     void aRefusedTokenExitsWithOneAndNamesTheVariable() {
         env.put("TWINE_PASSWORD", FakeTokens.pypi());
 
-        Run run = run("publish", "-r", index.uploadUrl(), wheel.toString());
+        CliRun run = run("publish", "-r", index.uploadUrl(), wheel.toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("error: The token check before uploading to " + index.uploadUrl()
@@ -149,7 +137,7 @@ class PublishCommandTest {
         env.put("TWINE_PASSWORD", token);
         index.close();
 
-        Run run = run("publish", "-r", index.uploadUrl(), "--attempts", "1", wheel.toString());
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--attempts", "1", wheel.toString());
 
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.err()).contains("error: Cannot reach the upload URL of " + index.uploadUrl());
@@ -163,7 +151,7 @@ class PublishCommandTest {
                 .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
         index.preload(other, "logflux", "0.2.0");
 
-        Run run = run("publish", "-r", index.uploadUrl(), "--no-wait", wheel.toString());
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--no-wait", wheel.toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("error: File already exists: " + wheel.getFileName())
@@ -172,8 +160,8 @@ class PublishCommandTest {
 
     @Test
     void helpDocumentsTheTokenVariablesAndExitStatusThree() {
-        Run help = run("publish", "--help");
-        Run main = run("--help");
+        CliRun help = run("publish", "--help");
+        CliRun main = run("--help");
 
         assertThat(help.out()).contains("--token-env").contains("PYPI_API_TOKEN").contains("--verify-install")
                 .doesNotContain("--token=");

@@ -1,34 +1,22 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** release: the rehearsal (the README's first command) and one phase alone. */
 class ReleaseCommandTest {
-    record Run(int status, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get);
-        Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        Captured.record("ReleaseCommandTest", run.out() + run.err());
-        return run;
+    private static CliRun run(String... args) {
+        return CliRun.run("ReleaseCommandTest", Map.of(), args);
     }
 
     @Test
     void theRehearsalRunsAllThreePhasesAgainstLocalIndexesWithRealPip() {
-        Run run = run("release", "--rehearse", "--tag", "v0.2.0", "--project", "resources/sample-sdk", "--files",
+        CliRun run = run("release", "--rehearse", "--tag", "v0.2.0", "--project", "resources/sample-sdk", "--files",
                 "resources/sample-dist/*", "--python", DebianPython.executable(), "--github-repo",
                 "logflux/logflux-python");
 
@@ -49,7 +37,7 @@ class ReleaseCommandTest {
 
     @Test
     void oneMismatchedPhaseAloneFailsWithTheSeedsMessage() {
-        Run run = run("release", "--rehearse", "--phase", "validate", "--tag", "v0.3.0", "--project",
+        CliRun run = run("release", "--rehearse", "--phase", "validate", "--tag", "v0.3.0", "--project",
                 "resources/sample-sdk", "--files", "resources/sample-dist/*", "--no-install");
 
         assertThat(run.status()).isEqualTo(1);
@@ -59,7 +47,7 @@ class ReleaseCommandTest {
 
     @Test
     void withoutTokensARealReleaseIsAUsageError() {
-        Run run = run("release", "--tag", "v0.2.0", "--project", "resources/sample-sdk", "--files",
+        CliRun run = run("release", "--tag", "v0.2.0", "--project", "resources/sample-sdk", "--files",
                 "resources/sample-dist/*");
 
         assertThat(run.status()).isEqualTo(2);

@@ -1,7 +1,6 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.testindex.TestIndexExtension;
-import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleBuild;
@@ -9,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,16 +24,9 @@ class YankAndCheckTokensCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get);
-        Run run = new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        Captured.record(getClass().getSimpleName(), run.out() + run.err());
+    private CliRun run(String... args) {
+        CliRun run = CliRun.run(getClass().getSimpleName(), env, args);
         env.values().forEach(secret -> assertThat(run.out() + run.err()).doesNotContain(secret));
         return run;
     }
@@ -46,10 +35,10 @@ class YankAndCheckTokensCommandTest {
     void yankWithoutAnApiPrintsThePageAndExitsOneUntilItIsDone() {
         server.index().preload(SampleBuild.shared().wheel(), "logflux", "0.2.0");
 
-        Run before = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
+        CliRun before = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
                 server.index().uploadUrl());
         server.index().yank("logflux", "0.2.0", "broken wheel");
-        Run after = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
+        CliRun after = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
                 server.index().uploadUrl());
 
         assertThat(before.status()).isEqualTo(1);
@@ -66,7 +55,7 @@ class YankAndCheckTokensCommandTest {
         server.index().withYankApi();
         env.put("INDEX_TOKEN", server.token());
 
-        Run run = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
+        CliRun run = run("yank", "--package", "logflux", "--version", "0.2.0", "--reason", "broken wheel", "-r",
                 server.index().uploadUrl(), "--use-api", "--token-env", "INDEX_TOKEN");
 
         assertThat(run.status()).as(run.err()).isZero();
@@ -82,10 +71,10 @@ class YankAndCheckTokensCommandTest {
         Path report = dir.resolve("report.json");
         Path ledger = dir.resolve("ledger.json");
 
-        Run good = run("check-tokens", "--token", "pypi:PYPI_API_TOKEN:logflux", "--ledger", ledger.toString());
-        Run bad = run("check-tokens", "--token", "pypi:PYPI_API_TOKEN:logflux", "--token",
+        CliRun good = run("check-tokens", "--token", "pypi:PYPI_API_TOKEN:logflux", "--ledger", ledger.toString());
+        CliRun bad = run("check-tokens", "--token", "pypi:PYPI_API_TOKEN:logflux", "--token",
                 "pypi:OLD_TOKEN:logflux:2025-01-01", "--report", report.toString());
-        Run missing = run("check-tokens", "--token", "pypi:NOT_SET");
+        CliRun missing = run("check-tokens", "--token", "pypi:NOT_SET");
 
         assertThat(good.status()).isZero();
         assertThat(good.out()).contains("environment variable PYPI_API_TOKEN").contains("Token check: OK");
