@@ -124,4 +124,17 @@ final class Messages {
     static String badCreatedDate(String credentialsId, String created) {
         return "Token '" + credentialsId + "': created '" + created + "' is not a date; write YYYY-MM-DD.";
     }
+
+    static String credentialsIdRequired() {
+        return "Choose the credentials entry that holds the token.";
+    }
+
+    static String credentialsIdExpression() {
+        return "Cannot check an expression here; it is resolved when the build runs.";
+    }
+
+    static String credentialsIdNotFound(String id) {
+        return "Cannot find credentials '" + id + "' for this job. Add a Secret text entry with this ID, or choose "
+                + "another.";
+    }
 }

@@ -11,6 +11,13 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import io.logflux.release.publish.Durations;
+import io.logflux.release.publish.PackageIndex;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -237,5 +244,34 @@ public final class PublishStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
         }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsFields.fill(item, credentialsId);
+        }
+
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsFields.check(item, value, true);
+        }
+
+        public FormValidation doCheckRepository(@QueryParameter String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.error(Messages.noRepository());
+            }
+            return CredentialsFields.engineCheck(value, v -> {
+                if (!v.strip().equalsIgnoreCase("none")) {
+                    PackageIndex.resolve(v, null, null);
+                }
+            });
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, v -> Durations.parse(v, "waitTimeout"));
+        }
+
+        public FormValidation doCheckUploadTimeout(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, v -> Durations.parse(v, "uploadTimeout"));
+        }
+
     }
 }

@@ -4,6 +4,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import io.logflux.release.tokens.TokenKind;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -73,5 +79,19 @@ public final class TokenSpec implements Describable<TokenSpec> {
         public String getDisplayName() {
             return Messages.tokenSpecDisplayName();
         }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsFields.fill(item, credentialsId);
+        }
+
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsFields.check(item, value, false);
+        }
+
+        public FormValidation doCheckKind(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, TokenKind::parse);
+        }
+
     }
 }

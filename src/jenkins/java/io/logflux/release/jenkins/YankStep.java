@@ -9,6 +9,13 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import io.logflux.release.publish.Durations;
+import io.logflux.release.yank.GitHubYankMode;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -180,5 +187,32 @@ public final class YankStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
         }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsFields.fill(item, credentialsId);
+        }
+
+        public ListBoxModel doFillGithubCredentialsIdItems(@AncestorInPath Item item,
+                                                           @QueryParameter String githubCredentialsId) {
+            return CredentialsFields.fill(item, githubCredentialsId);
+        }
+
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsFields.check(item, value, true);
+        }
+
+        public FormValidation doCheckGithubCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsFields.check(item, value, true);
+        }
+
+        public FormValidation doCheckGithub(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, GitHubYankMode::parse);
+        }
+
+        public FormValidation doCheckWaitForManualYank(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, v -> Durations.parse(v, "waitForManualYank"));
+        }
+
     }
 }

@@ -135,6 +135,32 @@ class StepWiringTest {
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");
     }
 
+    @ParameterizedTest
+    @MethodSource("bindables")
+    void everyCredentialsFieldIsADropdownFilledAndCheckedByItsDescriptor(StepUnderTest s) throws IOException {
+        String jelly = resource(s.step(), s.step().getSimpleName() + "/config.jelly");
+        for (String field : allParameters(s)) {
+            if (!field.toLowerCase(java.util.Locale.ROOT).endsWith("credentialsid")) {
+                continue;
+            }
+            String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            assertThat(jelly).as(field + " in " + s.step().getSimpleName())
+                    .containsPattern("field=\"" + field + "\" title=\"[^\"]*\">\\s*<c:select/>")
+                    .contains("xmlns:c=\"/lib/credentials\"");
+            java.lang.reflect.Method fill = Arrays.stream(s.descriptor().getMethods())
+                    .filter(m -> m.getName().equals("doFill" + suffix + "Items")).findFirst()
+                    .orElseThrow(() -> new AssertionError("doFill" + suffix + "Items in " + s.descriptor()));
+            assertThat(fill.getReturnType()).isEqualTo(hudson.util.ListBoxModel.class);
+            assertThat(fill.getParameterTypes()).containsExactly(hudson.model.Item.class, String.class);
+            assertThat(fill.getParameters()[0].isAnnotationPresent(org.kohsuke.stapler.AncestorInPath.class)).isTrue();
+            assertThat(fill.getParameters()[1].getAnnotation(org.kohsuke.stapler.QueryParameter.class)).isNotNull();
+            java.lang.reflect.Method check = Arrays.stream(s.descriptor().getMethods())
+                    .filter(m -> m.getName().equals("doCheck" + suffix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("doCheck" + suffix + " in " + s.descriptor()));
+            assertThat(check.getReturnType()).isEqualTo(hudson.util.FormValidation.class);
+        }
+    }
+
     @Test
     void theOptionsDescriptorNamesItself() throws ReflectiveOperationException {
         GitHubReleaseOptions.DescriptorImpl descriptor =

@@ -1,0 +1,14 @@
+/*
+ * Compile-only stand-in. Mirrors org.jenkins-ci.plugins:credentials
+ * jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java (read at HEAD, as recorded in shared/reference/jenkins-api.md §1.7)
+ * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
+ * Never packaged: see docs/jenkins-standin.md.
+ */
+package com.cloudbees.plugins.credentials.domains;
+
+import hudson.ExtensionPoint;
+import java.io.Serializable;
+
+public class DomainRequirement implements ExtensionPoint, Serializable {
+    private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,17 @@
+/*
+ * Compile-only stand-in. Mirrors org.jenkins-ci.main:jenkins-core
+ * jenkinsci/jenkins core/src/main/java/hudson/security/ACL.java (read at HEAD, as recorded in shared/reference/jenkins-api.md §1.3)
+ * Only the members the Jenkins layer uses are declared, with the real signatures; bodies only throw.
+ * Never packaged: see docs/jenkins-standin.md.
+ */
+package hudson.security;
+
+import org.springframework.security.core.Authentication;
+
+public abstract class ACL {
+    public static final Authentication SYSTEM2 = system2();
+
+    private static Authentication system2() {
+        throw new UnsupportedOperationException("compile-only stand-in of ACL");
+    }
+}
