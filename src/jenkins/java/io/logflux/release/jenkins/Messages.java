@@ -133,8 +133,8 @@ final class Messages {
         return "Cannot check an expression here; it is resolved when the build runs.";
     }
 
-    static String credentialsIdNotFound(String id) {
-        return "Cannot find credentials '" + id + "' for this job. Add a Secret text entry with this ID, or choose "
+    static String credentialsIdNotFound(String credentialsId) {
+        return "Cannot find credentials '" + credentialsId + "' for this job. Add a Secret text entry with this ID, or choose "
                 + "another.";
     }
 }

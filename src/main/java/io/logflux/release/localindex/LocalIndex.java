@@ -108,6 +108,8 @@ public final class LocalIndex implements AutoCloseable {
     private long maxFileBytes = 100L << 20;
     private long stallMillis = 3_000;
     private int hideNewFilesForReads;
+    private java.time.Duration hideNewFilesFor = java.time.Duration.ZERO;
+    private final Map<String, Instant> visibleFrom = new HashMap<>();
     private boolean conflictOnIdenticalReupload;
     private boolean simpleJson = true;
     private boolean jsonApi = true;
@@ -171,6 +173,12 @@ public final class LocalIndex implements AutoCloseable {
     /** Every file stored from now on is missing from the next {@code reads} JSON API and simple page reads. */
     public synchronized LocalIndex hideNewFilesForReads(int reads) {
         this.hideNewFilesForReads = reads;
+        return this;
+    }
+
+    /** Every file stored from now on is missing from the JSON API and simple pages for this long (a lagging CDN). */
+    public synchronized LocalIndex hideNewFilesFor(java.time.Duration delay) {
+        this.hideNewFilesFor = delay;
         return this;
     }
 
@@ -542,6 +550,7 @@ public final class LocalIndex implements AutoCloseable {
         files.add(stored);
         writes.merge(filename, 1, Integer::sum);
         hiddenReads.put(filename, hideNewFilesForReads);
+        visibleFrom.put(filename, Instant.now().plus(hideNewFilesFor));
         serial++;
         return stored;
     }
@@ -815,6 +824,9 @@ public final class LocalIndex implements AutoCloseable {
                 continue;
             }
             int hidden = hiddenReads.getOrDefault(f.filename(), 0);
+            if (Instant.now().isBefore(visibleFrom.getOrDefault(f.filename(), Instant.MIN))) {
+                continue;
+            }
             if (hidden > 0) {
                 hiddenReads.put(f.filename(), hidden - 1);
             } else {

@@ -2,12 +2,14 @@ package io.logflux.release.testindex;
 
 import io.logflux.release.localindex.LocalIndex;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Runs the test index on its own, for bench/upload.sh: {@code TestIndexServer DIR URL_FILE}. Accepts the token in the
  * environment variable BENCH_INDEX_TOKEN, files up to 4 GiB, writes its upload URL to URL_FILE and serves until killed.
+ * With BENCH_SERVE_DELAY_MS, new files are listed only that long after their upload (bench/await.sh).
  */
 public final class TestIndexServer {
     private TestIndexServer() {
@@ -20,6 +22,10 @@ public final class TestIndexServer {
         }
         LocalIndex index = LocalIndex.start(Path.of(args[0]));
         index.acceptToken(token).maxFileBytes(4L << 30);
+        String delay = System.getenv("BENCH_SERVE_DELAY_MS");
+        if (delay != null && !delay.isBlank()) {
+            index.hideNewFilesFor(java.time.Duration.ofMillis(Long.parseLong(delay.strip())));
+        }
         Files.writeString(Path.of(args[1]), index.uploadUrl());
         Thread.currentThread().join();
     }
