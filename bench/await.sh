@@ -2,23 +2,15 @@
 # Benchmark: how soon `await` notices that an index serves a release, when the index starts serving only after a random
 # delay (a lagging CDN). For each run: upload with --no-wait, then time `await`; the detection latency is the await time
 # minus the delay left after the upload, and should stay within the poll interval in force at that moment (2 s, 4 s,
-# 8 s … up to 30 s). Prints its figures last. Needs: Java 17, Maven, Debian's python3 with build.
+# 8 s … up to 30 s). Prints its figures last. Needs: Java 17, Maven, bc.
 # Usage: bench/await.sh [RUNS]   (default 5; delays drawn from 1-20 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
-server_pid=""
-cleanup() { [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-echo "bench/await.sh: building the jar and the test classes…" >&2
-mvn -B -q -ntp package -DskipTests
-mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$work/cp.txt")"
-JAR=target/logflux-release.jar
-export BENCH_INDEX_TOKEN="pypi-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+. bench/lib.sh
+trap 'stop_index; rm -rf "$work"' EXIT
+bench_build
 files=(resources/sample-dist/*)
 
 # The poll schedule of `await`: checks at 0, 2, 6, 14, 30, 60, 90 … seconds (intervals 2, 4, 8, 16, then 30).
@@ -27,17 +19,15 @@ interval_at() { awk -v t="$1" 'BEGIN { s=0; i=2; while (s + i <= t) { s += i; i 
 rows=()
 for run in $(seq "$RUNS"); do
   delay_ms=$(( (RANDOM % 19000) + 1000 ))
-  rm -rf "$work/index" "$work/url"
-  BENCH_SERVE_DELAY_MS=$delay_ms java -cp "$CP" io.logflux.release.testindex.TestIndexServer "$work/index" "$work/url" &
-  server_pid=$!
-  for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
-  url=$(cat "$work/url")
+  export BENCH_SERVE_DELAY_MS=$delay_ms
+  start_index
+  url=$URL
   up_start=$(date +%s.%N)
   java -jar "$JAR" publish -r "$url" --token-env BENCH_INDEX_TOKEN --no-wait "${files[@]}" >/dev/null 2>&1
   up_end=$(date +%s.%N)
   java -jar "$JAR" await -r "$url" --timeout 2m "${files[@]}" >/dev/null 2>"$work/await.log"
   aw_end=$(date +%s.%N)
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  stop_index
   # The files became visible delay_ms after the upload of the first one (~up_start).
   visible=$(echo "$up_start + $delay_ms / 1000" | bc -l)
   since_visible=$(echo "$aw_end - $visible" | bc -l)

@@ -10,26 +10,10 @@ SIZE_MIB=${1:-256}
 RUNS=${2:-3}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
-server_pid=""
-cleanup() { [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/lib.sh
+trap 'stop_index; rm -rf "$work"' EXIT
+bench_build
 
-echo "bench/upload.sh: building the jar and the test classes…" >&2
-mvn -B -q -ntp package -DskipTests
-mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$work/cp.txt")"
-JAR=target/logflux-release.jar
-# A fresh random token per run: it lives in this script's environment only.
-export BENCH_INDEX_TOKEN="pypi-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-
-start_index() {
-  [ -z "$server_pid" ] || { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
-  rm -rf "$work/index" "$work/url"
-  java -cp "$CP" io.logflux.release.testindex.TestIndexServer "$work/index" "$work/url" &
-  server_pid=$!
-  for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
-  URL=$(cat "$work/url")
-}
 peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ours_upload() {  # FILE TIMEFILE
