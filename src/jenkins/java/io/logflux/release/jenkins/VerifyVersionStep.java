@@ -10,6 +10,9 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.util.FormValidation;
+import io.logflux.release.version.ReleaseTag;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -95,6 +98,10 @@ public final class VerifyVersionStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(FilePath.class, TaskListener.class, EnvVars.class);
+        }
+
+        public FormValidation doCheckTag(@QueryParameter String value) {
+            return CredentialsFields.engineCheck(value, ReleaseTag::parse);
         }
     }
 }
