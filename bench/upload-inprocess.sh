@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmark: the engine uploading in a warm JVM (as Jenkins runs it: no start-up per file) vs twine, each wheel a
+# different release so nothing is skipped, to the same loopback index. Prints its figures last.
+# Needs: Java 17, Maven, Debian's python3 with twine, bc. Usage: bench/upload-inprocess.sh [SIZE_MIB] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB=${1:-256}
+RUNS=${2:-3}
+PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
+work=$(mktemp -d)
+. bench/lib.sh
+trap 'stop_index; rm -rf "$work"' EXIT
+bench_build
+
+echo "upload-inprocess.sh: generating $((RUNS * 2 + 1)) wheels of $SIZE_MIB MiB…" >&2
+ours=("$("$PYTHON" bench/make-wheel.py "$work" benchwarm 1.0 $((SIZE_MIB << 20)))")
+for run in $(seq "$RUNS"); do ours+=("$("$PYTHON" bench/make-wheel.py "$work" benchours 1.$run $((SIZE_MIB << 20)))"); done
+theirs=()
+for run in $(seq "$RUNS"); do theirs+=("$("$PYTHON" bench/make-wheel.py "$work" benchtwine 1.$run $((SIZE_MIB << 20)))"); done
+
+start_index
+java -cp "$CP" io.logflux.release.bench.InProcessUpload "$URL" "${ours[@]}" > "$work/ours.txt"
+twine_times=()
+for wheel in "${theirs[@]}"; do
+  start=$(date +%s.%N)
+  TWINE_USERNAME=__token__ TWINE_PASSWORD="$BENCH_INDEX_TOKEN" "$PYTHON" -m twine upload --non-interactive \
+    --disable-progress-bar --repository-url "$URL" "$wheel" >/dev/null 2>&1
+  twine_times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ours_med=$(tail -n +2 "$work/ours.txt" | awk '{print $2}' | median)
+twine_med=$(printf '%s\n' "${twine_times[@]}" | median)
+echo
+echo "upload of $SIZE_MIB MiB wheels, engine in one warm JVM (first file a warm-up, not counted) vs twine per file"
+echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); ours includes the full check and the token probe)"
+printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "logflux-release engine (in-process)" "$ours_med" "$(echo "$SIZE_MIB / $ours_med" | bc -l)"
+printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "twine upload" "$twine_med" "$(echo "$SIZE_MIB / $twine_med" | bc -l)"
+printf '  wall-time ratio twine/ours: %.2fx (above 1 means ours is faster)\n' "$(echo "$twine_med / $ours_med" | bc -l)"
