@@ -92,6 +92,101 @@ class PackagedJarIT {
     }
 
     @Test
+    void theTokenIsInNoProcessArgumentListAndNoTemporaryFileWhilePublishingAndInstalling() throws Exception {
+        SampleProject sample = SampleProject.copyTo(work.resolve("secrets"));
+        sample.build();
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
+        try (LocalIndex index = LocalIndex.start(work.resolve("secrets-index"))) {
+            String token = FakeTokens.pypi();
+            index.acceptToken(token);
+            java.util.Set<String> leaks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread scanner = new Thread(() -> {
+                while (running.get()) {
+                    leaks.addAll(processesWithInCommandLine(token));
+                    scans.incrementAndGet();
+                }
+            });
+            scanner.start();
+            Result published;
+            try {
+                published = java(sample.dir(), Map.of("TWINE_PASSWORD", token), "publish", "-r", index.uploadUrl(),
+                        "--verify-install", "--python", System.getProperty("logflux.python", "/usr/bin/python3"),
+                        "dist/*");
+            } finally {
+                running.set(false);
+                scanner.join();
+            }
+
+            assertThat(published.status).as(published.err).isZero();
+            assertThat(published.err).contains("Install check passed");
+            assertThat(scans.get()).as("process scans while publishing").isGreaterThan(10);
+            assertThat(leaks).as("processes whose arguments hold the token").isEmpty();
+            assertThat(filesContaining(Path.of(System.getProperty("java.io.tmpdir")), token, started))
+                    .as("temporary files holding the token").isEmpty();
+        }
+    }
+
+    @Test
+    void theProcessScanFindsATokenInAnArgumentList() throws Exception {
+        String planted = "pypi-planted-" + System.nanoTime();
+        Process process = new ProcessBuilder("/bin/sh", "-c", "sleep 2", planted).start();
+        try {
+            java.util.Set<String> found = java.util.Set.of();
+            for (int i = 0; i < 50 && found.isEmpty(); i++) {
+                found = processesWithInCommandLine(planted);
+                Thread.sleep(20);
+            }
+            assertThat(found).as("the scan sees a token in a child's arguments").isNotEmpty();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static java.util.Set<String> processesWithInCommandLine(String token) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")),
+                            java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (cmdline.contains(token)) {
+                        found.add(proc + ": " + cmdline.replace('\0', ' ').replace(token, "<token>"));
+                    }
+                } catch (IOException | SecurityException e) {
+                    // the process ended, or is not ours to read
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static List<Path> filesContaining(Path dir, String token, java.time.Instant since) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(since) || Files.size(file) > (16 << 20)) {
+                        continue;
+                    }
+                    if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(token)) {
+                        found.add(file);
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone or unreadable: not ours
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            // a directory vanished during the walk
+        }
+        return found;
+    }
+
+    @Test
     void theManifestStartsTheCommandLine() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             Manifest manifest = jar.getManifest();
