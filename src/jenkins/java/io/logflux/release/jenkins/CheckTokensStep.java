@@ -92,7 +92,7 @@ public final class CheckTokensStep extends Step {
     /** A PyPI project whose versions must each have a GitHub release (needs a github token with a repo). */
     @DataBoundSetter
     public void setAudit(String audit) {
-        this.audit = audit == null || audit.isBlank() ? null : audit.strip();
+        this.audit = StepFields.blankToNull(audit);
     }
 
     public String getGithubApiUrl() {
@@ -101,7 +101,7 @@ public final class CheckTokensStep extends Step {
 
     @DataBoundSetter
     public void setGithubApiUrl(String githubApiUrl) {
-        this.githubApiUrl = githubApiUrl == null || githubApiUrl.isBlank() ? null : githubApiUrl.strip();
+        this.githubApiUrl = StepFields.blankToNull(githubApiUrl);
     }
 
     @Override

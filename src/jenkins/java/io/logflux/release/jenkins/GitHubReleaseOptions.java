@@ -51,7 +51,7 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
     /** The release tag; default: the tag build's {@code TAG_NAME}. */
     @DataBoundSetter
     public void setTag(String tag) {
-        this.tag = blankToNull(tag);
+        this.tag = StepFields.blankToNull(tag);
     }
 
     public String getName() {
@@ -79,7 +79,7 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
 
     @DataBoundSetter
     public void setNotes(String notes) {
-        this.notes = blankToNull(notes);
+        this.notes = StepFields.blankToNull(notes);
     }
 
     public boolean isDraft() {
@@ -115,7 +115,7 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
 
     @DataBoundSetter
     public void setApiUrl(String apiUrl) {
-        this.apiUrl = blankToNull(apiUrl);
+        this.apiUrl = StepFields.blankToNull(apiUrl);
     }
 
     public String getCommit() {
@@ -125,16 +125,12 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
     /** The tag must point at this commit; default: the build's {@code GIT_COMMIT} when set. */
     @DataBoundSetter
     public void setCommit(String commit) {
-        this.commit = blankToNull(commit);
+        this.commit = StepFields.blankToNull(commit);
     }
 
     GitHubReleaseParameters parameters(String defaultTag, String defaultCommit) {
         return new GitHubReleaseParameters(credentialsId, repo, tag != null ? tag : defaultTag, name, notesFile, notes,
                 draft, replaceAssets, checksums, apiUrl, commit != null ? commit : defaultCommit);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Extension

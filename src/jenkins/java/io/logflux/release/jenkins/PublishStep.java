@@ -69,7 +69,7 @@ public final class PublishStep extends Step {
     /** A Secret text (the token) or Username with password ({@code __token__} + token) entry; not for 'none'. */
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
+        this.credentialsId = StepFields.blankToNull(credentialsId);
     }
 
     public String getFiles() {
@@ -88,7 +88,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setSimpleUrl(String simpleUrl) {
-        this.simpleUrl = blankToNull(simpleUrl);
+        this.simpleUrl = StepFields.blankToNull(simpleUrl);
     }
 
     public String getJsonUrl() {
@@ -97,7 +97,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setJsonUrl(String jsonUrl) {
-        this.jsonUrl = blankToNull(jsonUrl);
+        this.jsonUrl = StepFields.blankToNull(jsonUrl);
     }
 
     public boolean isWaitUntilServed() {
@@ -116,7 +116,7 @@ public final class PublishStep extends Step {
     /** Such as {@code 15m} (the default), {@code 90s} or {@code 1h}. */
     @DataBoundSetter
     public void setWaitTimeout(String waitTimeout) {
-        this.waitTimeout = blankToNull(waitTimeout);
+        this.waitTimeout = StepFields.blankToNull(waitTimeout);
     }
 
     public boolean isVerifyInstall() {
@@ -134,7 +134,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setImportName(String importName) {
-        this.importName = blankToNull(importName);
+        this.importName = StepFields.blankToNull(importName);
     }
 
     public String getImportCommand() {
@@ -143,7 +143,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setImportCommand(String importCommand) {
-        this.importCommand = blankToNull(importCommand);
+        this.importCommand = StepFields.blankToNull(importCommand);
     }
 
     public String getPython() {
@@ -152,7 +152,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setPython(String python) {
-        this.python = blankToNull(python);
+        this.python = StepFields.blankToNull(python);
     }
 
     public boolean isRequireHashes() {
@@ -188,7 +188,7 @@ public final class PublishStep extends Step {
 
     @DataBoundSetter
     public void setUploadTimeout(String uploadTimeout) {
-        this.uploadTimeout = blankToNull(uploadTimeout);
+        this.uploadTimeout = StepFields.blankToNull(uploadTimeout);
     }
 
     public int getAttempts() {
@@ -220,10 +220,6 @@ public final class PublishStep extends Step {
     @Override
     public StepExecution start(StepContext context) {
         return new PublishExecution(this, context);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Extension

@@ -45,7 +45,7 @@ public final class TokenSpec implements Describable<TokenSpec> {
     /** The PyPI project the token must be scoped to. */
     @DataBoundSetter
     public void setProject(String project) {
-        this.project = blankToNull(project);
+        this.project = StepFields.blankToNull(project);
     }
 
     public String getRepo() {
@@ -55,7 +55,7 @@ public final class TokenSpec implements Describable<TokenSpec> {
     /** The GitHub repository the token must push to. */
     @DataBoundSetter
     public void setRepo(String repo) {
-        this.repo = blankToNull(repo);
+        this.repo = StepFields.blankToNull(repo);
     }
 
     public String getCreated() {
@@ -65,11 +65,7 @@ public final class TokenSpec implements Describable<TokenSpec> {
     /** When the token was created, YYYY-MM-DD; without it, the first time the check saw it counts. */
     @DataBoundSetter
     public void setCreated(String created) {
-        this.created = blankToNull(created);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        this.created = StepFields.blankToNull(created);
     }
 
     @Extension

@@ -39,7 +39,7 @@ public final class VerifyVersionStep extends Step {
     /** The release tag; default: the tag build's {@code TAG_NAME}. */
     @DataBoundSetter
     public void setTag(String tag) {
-        this.tag = blankToNull(tag);
+        this.tag = StepFields.blankToNull(tag);
     }
 
     public String getVersionFile() {
@@ -49,7 +49,7 @@ public final class VerifyVersionStep extends Step {
     /** The file holding {@code __version__}, relative to the project directory; default: found. */
     @DataBoundSetter
     public void setVersionFile(String versionFile) {
-        this.versionFile = blankToNull(versionFile);
+        this.versionFile = StepFields.blankToNull(versionFile);
     }
 
     public String getFiles() {
@@ -59,7 +59,7 @@ public final class VerifyVersionStep extends Step {
     /** Built files to check too, as Ant-style patterns relative to the workspace, such as {@code dist/*}. */
     @DataBoundSetter
     public void setFiles(String files) {
-        this.files = blankToNull(files);
+        this.files = StepFields.blankToNull(files);
     }
 
     public String getProjectDir() {
@@ -69,16 +69,12 @@ public final class VerifyVersionStep extends Step {
     /** The project directory relative to the workspace; default: the workspace. */
     @DataBoundSetter
     public void setProjectDir(String projectDir) {
-        this.projectDir = blankToNull(projectDir);
+        this.projectDir = StepFields.blankToNull(projectDir);
     }
 
     @Override
     public StepExecution start(StepContext context) {
         return new VerifyVersionExecution(this, context);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Extension

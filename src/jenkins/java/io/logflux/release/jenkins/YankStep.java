@@ -62,7 +62,7 @@ public final class YankStep extends Step {
     /** The PyPI project, e.g. {@code logflux}. */
     @DataBoundSetter
     public void setProject(String project) {
-        this.project = blankToNull(project);
+        this.project = StepFields.blankToNull(project);
     }
 
     public String getRepository() {
@@ -82,7 +82,7 @@ public final class YankStep extends Step {
     /** The index token, only for {@code useApi}. */
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
+        this.credentialsId = StepFields.blankToNull(credentialsId);
     }
 
     public boolean isUseApi() {
@@ -101,7 +101,7 @@ public final class YankStep extends Step {
     /** How long to wait for the yank by hand to show, e.g. {@code 30m}; empty: do not wait. */
     @DataBoundSetter
     public void setWaitForManualYank(String waitForManualYank) {
-        this.waitForManualYank = blankToNull(waitForManualYank);
+        this.waitForManualYank = StepFields.blankToNull(waitForManualYank);
     }
 
     public String getGithub() {
@@ -120,7 +120,7 @@ public final class YankStep extends Step {
 
     @DataBoundSetter
     public void setGithubCredentialsId(String githubCredentialsId) {
-        this.githubCredentialsId = blankToNull(githubCredentialsId);
+        this.githubCredentialsId = StepFields.blankToNull(githubCredentialsId);
     }
 
     public String getGithubRepo() {
@@ -129,7 +129,7 @@ public final class YankStep extends Step {
 
     @DataBoundSetter
     public void setGithubRepo(String githubRepo) {
-        this.githubRepo = blankToNull(githubRepo);
+        this.githubRepo = StepFields.blankToNull(githubRepo);
     }
 
     public boolean isDeleteTag() {
@@ -148,7 +148,7 @@ public final class YankStep extends Step {
     /** The GitHub release's tag; default {@code v<version>}. */
     @DataBoundSetter
     public void setTag(String tag) {
-        this.tag = blankToNull(tag);
+        this.tag = StepFields.blankToNull(tag);
     }
 
     public String getGithubApiUrl() {
@@ -157,16 +157,12 @@ public final class YankStep extends Step {
 
     @DataBoundSetter
     public void setGithubApiUrl(String githubApiUrl) {
-        this.githubApiUrl = blankToNull(githubApiUrl);
+        this.githubApiUrl = StepFields.blankToNull(githubApiUrl);
     }
 
     @Override
     public StepExecution start(StepContext context) {
         return new YankExecution(this, context);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Extension

@@ -87,11 +87,7 @@ final class GitHubReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = tag != null ? tag : environment.get(VerifyVersionCommand.TAG_ENV);
-        if (releaseTag == null || releaseTag.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No release tag: pass --tag v0.2.0, or set "
-                    + VerifyVersionCommand.TAG_ENV + ".");
-        }
+        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
         String version = ReleaseTag.parse(releaseTag).version().toString();
         GitHubRepo repository = GitHubRepo.parse(repo);
         List<Path> paths = FileArguments.expand(files);

@@ -97,11 +97,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String releaseTag = tag != null ? tag : environment.get(VerifyVersionCommand.TAG_ENV);
-        if (releaseTag == null || releaseTag.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No release tag: pass --tag v0.2.0, or set "
-                    + VerifyVersionCommand.TAG_ENV + ".");
-        }
+        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");

@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
                         + "metadata of every built file given.",
                 "On success prints the normalized version on standard output (the report goes to standard error)."})
 final class VerifyVersionCommand implements Callable<Integer> {
-    static final String TAG_ENV = "TAG_NAME";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -59,11 +57,7 @@ final class VerifyVersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = tag != null ? tag : environment.get(TAG_ENV);
-        if (releaseTag == null || releaseTag.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "No release tag: pass --tag v0.2.0, or set " + TAG_ENV + " (Jenkins sets it on tag builds).");
-        }
+        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
         VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
                 project, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
         PrintWriter out = spec.commandLine().getOut();
