@@ -105,6 +105,11 @@ final class GitHubApi {
         return http.call("POST", URI.create(url), body, false);
     }
 
+    /** How long GitHub asks to wait before this request may be sent again; empty when it is not a rate limit. */
+    Optional<java.time.Duration> rateLimitWait(GitHubReply reply) {
+        return http.rateLimitWait(reply);
+    }
+
     /** The sha256 of an asset's bytes, downloaded (for assets GitHub lists without a digest). */
     String downloadSha256(long assetId) {
         MessageDigest sha256;

@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * Calls the GitHub API with the headers GitHub asks for (Accept, X-GitHub-Api-Version, User-Agent, Authorization),
  * at least one second between writes as GitHub advises, and retries where that is safe: network failures, 5xx, and
  * rate limits (Retry-After, then x-ratelimit-reset). Requests that must not be repeated blindly (creating a release,
- * uploading an asset) are sent once; their callers decide after looking at GitHub's state.
+ * uploading an asset) are sent once; their callers decide after looking at GitHub's state, and wait out a rate limit
+ * with {@link #rateLimitWait}.
  */
 final class GitHubHttp implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -81,7 +82,8 @@ final class GitHubHttp implements AutoCloseable {
                 Optional<Duration> limited = rateLimitWait(reply);
                 boolean retryable = reply.status() >= 500 || limited.isPresent();
                 if (!retryable || !retrySafe || attempt == attempts) {
-                    if (limited.isPresent() && reply.status() != 200) {
+                    // A request that is sent once hands the rate limit to its caller, which waits, looks, then resends.
+                    if (limited.isPresent() && reply.status() != 200 && retrySafe) {
                         throw new GitHubUnreachableException("GitHub's rate limit stopped " + method + " " + url.getPath()
                                 + " (" + reply.status() + " " + reply.message() + "); it allows requests again in "
                                 + Durations.human(limited.get()) + ". Run again then; what was done is kept.", null);

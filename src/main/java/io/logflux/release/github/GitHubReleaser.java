@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.publish.Backoff;
 import io.logflux.release.publish.Durations;
-import io.logflux.release.publish.FileDigests;
+import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.publish.HttpSettings;
 import io.logflux.release.publish.Sleeper;
 import io.logflux.release.version.Pep440Version;
@@ -57,10 +57,11 @@ public final class GitHubReleaser {
             throw new ReleaseException("No files to attach to the GitHub release of " + where + ".");
         }
         verifyTag(request);
-        List<Path> files = new ArrayList<>(request.files());
+        List<Path> paths = new ArrayList<>(request.files());
         if (request.checksums()) {
-            files.add(ChecksumsFile.write(request.files(), workDir));
+            paths.add(ChecksumsFile.write(request.files(), workDir));
         }
+        List<FileSnapshot> files = paths.stream().map(FileSnapshot::of).toList();
         boolean created = false;
         JsonNode release = findRelease(request.tag()).orElse(null);
         if (release == null) {
@@ -72,7 +73,7 @@ public final class GitHubReleaser {
         }
         long releaseId = release.path("id").asLong();
         List<ReleasedAsset> assets = new ArrayList<>();
-        for (Path file : files) {
+        for (FileSnapshot file : files) {
             assets.add(attach(release, file, request));
         }
         verifyAssets(releaseId, files, where);
@@ -142,7 +143,8 @@ public final class GitHubReleaser {
                         + " (" + release.path("html_url").asText() + ").");
                 return release;
             }
-            if (reply != null && !(reply.status() >= 500 || reply.hasErrorCode("already_exists"))) {
+            Duration limited = reply == null ? null : api.rateLimitWait(reply).orElse(null);
+            if (reply != null && limited == null && !(reply.status() >= 500 || reply.hasErrorCode("already_exists"))) {
                 throw api.failure(reply, "create the release for tag " + request.tag());
             }
             if (reply != null && attempt >= settings.attempts()) {
@@ -154,16 +156,17 @@ public final class GitHubReleaser {
                 log.accept("GitHub: the release of tag " + request.tag() + " exists after all; using it.");
                 return existing.get();
             }
-            Duration wait = backoff.delay(attempt, null);
+            Duration wait = backoff.delay(attempt, limited);
             log.accept("GitHub: creating the release failed (" + (reply == null ? "no answer" : "HTTP " + reply.status())
-                    + "); retrying in " + Durations.human(wait) + ".");
+                    + (limited == null ? "" : ", rate limited") + "); retrying in " + Durations.human(wait) + ".");
             sleeper.sleep(wait);
         }
     }
 
-    private ReleasedAsset attach(JsonNode release, Path file, GitHubReleaseRequest request) {
+    private ReleasedAsset attach(JsonNode release, FileSnapshot snapshot, GitHubReleaseRequest request) {
+        Path file = snapshot.path();
         String name = file.getFileName().toString();
-        String sha256 = FileDigests.of(file).sha256();
+        String sha256 = snapshot.digests().sha256();
         long releaseId = release.path("id").asLong();
         ReleasedAsset.Outcome outcome = ReleasedAsset.Outcome.UPLOADED;
         Optional<JsonNode> existing = assetNamed(releaseId, name);
@@ -190,21 +193,31 @@ public final class GitHubReleaser {
         } else {
             immutableCheck(release, name, request);
         }
-        return upload(release, file, name, sha256, outcome, request);
+        return upload(release, snapshot, outcome, request);
     }
 
-    private ReleasedAsset upload(JsonNode release, Path file, String name, String sha256,
-                                 ReleasedAsset.Outcome outcome, GitHubReleaseRequest request) {
+    private ReleasedAsset upload(JsonNode release, FileSnapshot snapshot, ReleasedAsset.Outcome outcome,
+                                 GitHubReleaseRequest request) {
+        Path file = snapshot.path();
+        String name = file.getFileName().toString();
+        String sha256 = snapshot.digests().sha256();
         long releaseId = release.path("id").asLong();
         String contentType = AssetContentType.of(name);
         Backoff backoff = new Backoff(settings);
         for (int attempt = 1; ; attempt++) {
             GitHubReply reply = null;
             String problem;
+            Duration limited = null;
             try {
                 reply = api.uploadAsset(release.path("upload_url").asText(), name, null, file, contentType);
                 if (reply.status() == 201) {
                     JsonNode asset = reply.json();
+                    try {
+                        snapshot.assertUnchanged();
+                    } catch (ReleaseException changed) {
+                        api.deleteAsset(asset.path("id").asLong()); // bytes no one hashed must not stay on the release
+                        throw changed;
+                    }
                     log.accept("GitHub: uploaded " + name + " (" + asset.path("size").asLong() + " bytes).");
                     return new ReleasedAsset(name, sha256, outcome, asset.path("browser_download_url").asText());
                 }
@@ -227,12 +240,19 @@ public final class GitHubReleaser {
                     api.deleteAsset(asset.path("id").asLong());
                     continue;
                 }
-                if (reply.status() < 500) {
+                limited = api.rateLimitWait(reply).orElse(null);
+                if (reply.status() < 500 && limited == null) {
                     throw api.failure(reply, "upload " + name + " to the release of tag " + request.tag());
                 }
-                problem = "HTTP " + reply.status() + " " + reply.message();
+                problem = "HTTP " + reply.status() + " " + reply.message() + (limited == null ? ""
+                        : "; GitHub's rate limit asks to wait " + Durations.human(limited));
             } catch (GitHubUnreachableException e) {
                 problem = e.getMessage();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ReleaseException("Interrupted while uploading " + name + " to the GitHub release of tag "
+                        + request.tag() + " of " + request.repo() + "; nothing further was sent. The release stays "
+                        + "a draft with the assets uploaded so far: run again to finish it.");
             }
             if (attempt >= settings.attempts()) {
                 throw new GitHubUnreachableException("Uploading " + name + " to the GitHub release of tag "
@@ -240,7 +260,7 @@ public final class GitHubReleaser {
                         + "). The release stays a draft with the assets uploaded so far; run again to finish it.",
                         null);
             }
-            Duration wait = backoff.delay(attempt, null);
+            Duration wait = backoff.delay(attempt, limited);
             log.accept("GitHub: uploading " + name + " failed (" + problem + "); checking the release, then retrying in "
                     + Durations.human(wait) + ".");
             sleeper.sleep(wait);
@@ -256,21 +276,22 @@ public final class GitHubReleaser {
                         + ") before retrying.");
                 api.deleteAsset(asset.path("id").asLong());
             }
+            snapshot.assertUnchanged();
         }
     }
 
-    private void verifyAssets(long releaseId, List<Path> files, String where) {
+    private void verifyAssets(long releaseId, List<FileSnapshot> files, String where) {
         List<JsonNode> assets = api.assets(releaseId);
         List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+        for (FileSnapshot file : files) {
+            String name = file.path().getFileName().toString();
             Optional<JsonNode> asset = assets.stream().filter(a -> a.path("name").asText().equals(name)).findFirst();
-            long size = GitHubApi.size(file);
+            long size = file.digests().size();
             if (asset.isEmpty()) {
                 problems.add(name + " is missing");
             } else if (!isComplete(asset.get()) || asset.get().path("size").asLong() != size) {
                 problems.add(name + " is " + describe(asset.get()) + ", expected " + size + " bytes");
-            } else if (digest(asset.get()).isPresent() && !digest(asset.get()).get().equals(FileDigests.of(file)
+            } else if (digest(asset.get()).isPresent() && !digest(asset.get()).get().equals(file.digests()
                     .sha256())) {
                 problems.add(name + " has sha256 " + digest(asset.get()).get());
             }

@@ -5,8 +5,6 @@ import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.DistMetadataReader;
 import io.logflux.release.project.ProjectName;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
@@ -21,7 +19,7 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
                 + " has no Name in its metadata. Rebuild it with python -m build."));
         String version = metadata.version().orElseThrow(() -> new ReleaseException(path.getFileName()
                 + " has no Version in its metadata. Rebuild it with python -m build."));
-        FileTime modified = modifiedTime(path);
+        FileTime modified = FileSnapshot.modifiedTime(path);
         return new ReleaseFile(path, metadata, name, version, FileDigests.of(path), modified);
     }
 
@@ -44,32 +42,9 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
         return files;
     }
 
-    /**
-     * Refuses to go on when the file changed after its digests were computed (a build writing into dist/ while this
-     * runs): the digests sent would not match the bytes, and PyPI would store nothing or the wrong thing.
-     */
+    /** Refuses to go on when the file changed after its digests were computed (see {@link FileSnapshot}). */
     public void assertUnchanged() {
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            throw new ReleaseException(fileName() + " disappeared while it was being published (" + e.getMessage()
-                    + "). Rebuild and run again: files already uploaded are skipped.", e);
-        }
-        if (size != digests.size() || !modifiedTime(path).equals(modified)) {
-            throw new ReleaseException(fileName() + " changed while it was being published (it is now " + size
-                    + " bytes, modified " + modifiedTime(path) + "; its sha256 was computed over " + digests.size()
-                    + " bytes). Something rewrote dist/ during the run: rebuild, then run again; files already "
-                    + "uploaded are skipped.");
-        }
-    }
-
-    private static FileTime modifiedTime(Path path) {
-        try {
-            return Files.getLastModifiedTime(path);
-        } catch (IOException e) {
-            throw new ReleaseException("Cannot read " + path + ": " + e.getMessage(), e);
-        }
+        new FileSnapshot(path, digests, modified).assertUnchanged();
     }
 
     public String fileName() {

@@ -1,5 +1,6 @@
 package io.logflux.release.github;
 
+import io.logflux.release.publish.HttpSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -35,8 +36,7 @@ class GitHubHttpTest {
 
             GitHubReply first = http.call("DELETE", asset, null, true);
             GitHubReply second = http.call("DELETE", asset, null, true);
-            Throwable limited = org.assertj.core.api.Assertions.catchThrowable(() -> http.call("POST", asset, null,
-                    false));
+            GitHubReply limited = http.call("POST", asset, null, false);
 
             RecordedRequest request = server.takeRequest();
             assertThat(request.getHeaders().get("Accept")).isEqualTo("application/vnd.github+json");
@@ -46,13 +46,35 @@ class GitHubHttpTest {
             assertThat(request.getTarget()).isEqualTo("/api/v3/repos/o/r/releases/assets/1");
             assertThat(first.status()).isEqualTo(204);
             assertThat(second.status()).as("the 502 was retried").isEqualTo(204);
-            assertThat(limited).as("a request that is not safe to repeat is sent once")
-                    .isInstanceOf(GitHubUnreachableException.class)
-                    .hasMessageStartingWith("GitHub's rate limit stopped POST /api/v3/repos/o/r/releases/assets/1 (429")
-                    .hasMessageContaining("it allows requests again in 7 s");
+            assertThat(limited.status()).as("a request that is not safe to repeat is sent once and its rate limit "
+                    + "handed to the caller").isEqualTo(429);
+            assertThat(http.rateLimitWait(limited)).contains(Duration.ofSeconds(7));
             assertThat(sleeps).as("a second between writes, a backoff before the retry").hasSize(4);
             assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(1));
             assertThat(server.getRequestCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRateLimitThatOutlastsTheRetriesOfASafeRequestSaysWhenGitHubAllowsRequestsAgain() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
+            server.start();
+            List<Duration> sleeps = new ArrayList<>();
+            GitHubHttp http = new GitHubHttp(GitHubEndpoint.at(server.url("/api/v3/").toString()),
+                    new GitHubToken("ghp_test", "environment variable GITHUB_TOKEN"), HttpSettings.defaults()
+                    .withAttempts(2), sleeps::add, System::currentTimeMillis, Duration.ZERO, line -> { });
+
+            Throwable limited = org.assertj.core.api.Assertions.catchThrowable(() -> http.call("GET",
+                    http.endpoint().resolve("repos/o/r/releases"), null, true));
+
+            assertThat(limited).isInstanceOf(GitHubUnreachableException.class)
+                    .hasMessageStartingWith("GitHub's rate limit stopped GET /api/v3/repos/o/r/releases (429")
+                    .hasMessageContaining("it allows requests again in 7 s");
+            assertThat(sleeps).as("waited what Retry-After asked before the second attempt")
+                    .containsExactly(Duration.ofSeconds(7));
+            assertThat(server.getRequestCount()).isEqualTo(2);
         }
     }
 }

@@ -2,11 +2,7 @@ package io.logflux.release.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SPEC = FixturesServer.PEERS.resolve(
-            "node_modules/@octokit/openapi/generated/api.github.com.json").toAbsolutePath();
     private static final Path OURS = Path.of("src/test/resources/github-fixtures");
     private static final Path RECORDED = FixturesServer.PEERS.resolve(
             "node_modules/@octokit/fixtures/scenarios/api.github.com");
-    private static final String SPEC_IRI = "https://openapi.invalid/api.github.com.json";
-    private static JsonNode spec;
-    private static SchemaRegistry registry;
+    private static GitHubApiDescription description;
 
     record Call(String file, String method, String path, JsonNode body, int status, JsonNode response) {
         @Override
@@ -53,13 +43,10 @@ class OpenApiConformanceTest {
     }
 
     @BeforeAll
-    static void loadTheDescription() throws IOException {
-        assertThat(SPEC).as("@octokit/openapi (npm ci --prefix test-peers; bash .ci/run does it)").isRegularFile();
-        String text = Files.readString(SPEC);
-        spec = JSON.readTree(text);
-        // The description is handed to the validator under a name of its own: nothing is fetched.
-        registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
-                builder -> builder.schemas(Map.of(SPEC_IRI, text)));
+    static void loadTheDescription() {
+        assertThat(GitHubApiDescription.SPEC).as("@octokit/openapi (npm ci --prefix test-peers; bash .ci/run does it)")
+                .isRegularFile();
+        description = GitHubApiDescription.load();
     }
 
     @Test
@@ -70,10 +57,9 @@ class OpenApiConformanceTest {
             if (!call.body().isObject()) {
                 continue;
             }
-            JsonNode schema = operation(call).path("requestBody").path("content").path("application/json")
-                    .path("schema");
+            JsonNode schema = description.requestSchemaNode(operation(call));
             assertThat(schema.isMissingNode()).as("request schema of " + call).isFalse();
-            validate(inline(schema), call.body(), call + " request", problems);
+            problems.addAll(GitHubApiDescription.problems(description.schema(schema), call.body(), call + " request"));
             Iterator<String> names = call.body().fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
@@ -95,7 +81,7 @@ class OpenApiConformanceTest {
             if (call.status() >= 300 || !(call.response().isObject() || call.response().isArray())) {
                 continue;
             }
-            validate(responseSchema(call), call.response(), call + " response", problems);
+            problems.addAll(GitHubApiDescription.problems(responseSchema(call), call.response(), call + " response"));
             checked++;
         }
         assertThat(checked).as("responses checked").isGreaterThan(20);
@@ -113,8 +99,8 @@ class OpenApiConformanceTest {
                     || call.path().endsWith("/git/refs/")) {
                 continue; // GET /git/refs/ (list all) is no longer in the description
             }
-            List<String> found = new ArrayList<>();
-            validate(responseSchema(call), call.response(), call + " response", found);
+            List<String> found = GitHubApiDescription.problems(responseSchema(call), call.response(),
+                    call + " response");
             for (String problem : found) {
                 (problem.contains("digest") ? digestOnly : problems).add(problem);
             }
@@ -144,38 +130,16 @@ class OpenApiConformanceTest {
     }
 
     private static JsonNode operation(Call call) {
-        Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> entry = paths.next();
-            // {ref} spans segments (tags/v0.2.0): GitHub's x-multi-segment parameters.
-            String regex = entry.getKey().replace("{ref}", ".+").replaceAll("\\{[^}]+}", "[^/]+");
-            if (Pattern.matches(regex, call.path()) && entry.getValue().has(call.method())) {
-                return entry.getValue().get(call.method());
-            }
-        }
-        throw new AssertionError("no operation in the description for " + call);
+        return description.operation(call.method(), call.path())
+                .orElseThrow(() -> new AssertionError("no operation in the description for " + call));
     }
 
     private static Schema responseSchema(Call call) {
-        JsonNode response = operation(call).path("responses").path(Integer.toString(call.status()));
-        assertThat(response.isMissingNode()).as("response " + call.status() + " of " + call).isFalse();
-        if (response.has("$ref")) {
-            response = spec.at(response.get("$ref").asText().substring(1));
-        }
-        JsonNode schema = response.path("content").path("application/json").path("schema");
+        JsonNode operation = operation(call);
+        assertThat(operation.path("responses").has(Integer.toString(call.status())))
+                .as("response " + call.status() + " of " + call).isTrue();
+        JsonNode schema = description.responseSchemaNode(operation, call.status());
         assertThat(schema.isMissingNode()).as("response schema of " + call).isFalse();
-        return inline(schema);
-    }
-
-    /** A schema node of the description, its local $refs made absolute so that they resolve in the file. */
-    private static Schema inline(JsonNode schema) {
-        ObjectNode copy = schema.deepCopy();
-        String text = copy.toString().replace("\"$ref\":\"#/", "\"$ref\":\"" + SPEC_IRI + "#/");
-        return registry.getSchema(text, InputFormat.JSON);
-    }
-
-    private static void validate(Schema schema, JsonNode instance, String what, List<String> problems) {
-        schema.validate(instance.toString(), InputFormat.JSON).forEach(e -> problems.add(what + ": "
-                + e.getInstanceLocation() + " " + e.getMessage()));
+        return description.schema(schema);
     }
 }

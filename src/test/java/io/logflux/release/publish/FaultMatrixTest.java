@@ -5,6 +5,7 @@ import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.localindex.LocalIndex.Fault;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
+import io.logflux.release.testing.PlainHttpPort;
 import io.logflux.release.testing.SampleBuild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,21 +65,8 @@ class FaultMatrixTest {
 
     @Test
     void aTlsFailureIsUnreachableAndNamed() throws Exception {
-        // A server that answers a TLS handshake with plain HTTP: what a misconfigured proxy or port does.
-        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread answer = new Thread(() -> {
-                while (!plain.isClosed()) {
-                    try (java.net.Socket socket = plain.accept()) {
-                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    } catch (java.io.IOException e) {
-                        return;
-                    }
-                }
-            });
-            answer.setDaemon(true);
-            answer.start();
-            String https = "https://127.0.0.1:" + plain.getLocalPort() + "/legacy/";
+        try (PlainHttpPort plain = new PlainHttpPort()) {
+            String https = "https://127.0.0.1:" + plain.port() + "/legacy/";
 
             IndexUnreachableException e = catchThrowableOfType(IndexUnreachableException.class, () ->
                     publisher(https, fast(), d -> { }).publish(List.of(SampleBuild.shared().wheel())));

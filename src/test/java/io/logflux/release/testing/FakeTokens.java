@@ -29,6 +29,16 @@ public final class FakeTokens {
         return remembered("ghp_0000000000000000000000000000000000000001");
     }
 
+    /** A classic GitHub personal access token's shape: ghp_ and 36 letters and digits. */
+    public static String github() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder token = new StringBuilder("ghp_");
+        for (int i = 0; i < 36; i++) {
+            token.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return remembered(token.toString());
+    }
+
     /** Notes a token minted elsewhere (by pymacaroons, say) so that the suite-wide search looks for it too. */
     public static String noted(String token) {
         return remembered(token);
