@@ -8,9 +8,8 @@ RUNS=${1:-5}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-[ -f target/logflux-release.jar ] || mvn -B -q package -DskipTests
-JAR=target/logflux-release.jar
+. bench/lib.sh
+bench_build
 
 echo "bench/check.sh: building the sample project in 10 versions (20 real files)…" >&2
 for minor in 0 1 2 3 4 5 6 7 8 9; do
@@ -34,6 +33,10 @@ for run in $(seq "$RUNS"); do
   theirs+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); theirs_rss+=("$(peak_kib "$work/twine.time")")
 done
 
+echo "bench/check.sh: both checks warm, in one process each (200 rounds, the last 50 counted)…" >&2
+java -cp "$CP" io.logflux.release.bench.InProcessCheck 200 "${files[@]}" > "$work/warm-ours.txt"
+"$PYTHON" bench/twine-check-warm.py 200 "${files[@]}" > "$work/warm-twine.txt"
+
 echo "bench/check.sh: generating 16 MiB and 1 GiB wheels…" >&2
 small=$("$PYTHON" bench/make-wheel.py "$work" benchsmall 1.0 $((16 << 20)))
 large=$("$PYTHON" bench/make-wheel.py "$work" benchlarge 1.0 $((1 << 30)))
@@ -42,6 +45,8 @@ start=$(date +%s.%N)
 /usr/bin/time -v -o "$work/large.time" java -jar "$JAR" check --max-file-size 2GiB "$large" >/dev/null
 large_secs=$(echo "$(date +%s.%N) - $start" | bc -l)
 
+warm_ours=$(tail -n 50 "$work/warm-ours.txt" | awk '{print $2}' | median)
+warm_twine=$(tail -n 50 "$work/warm-twine.txt" | awk '{print $2}' | median)
 ours_med=$(printf '%s\n' "${ours[@]}" | median)
 theirs_med=$(printf '%s\n' "${theirs[@]}" | median)
 echo
@@ -49,6 +54,11 @@ echo "check on $count files built by python3 -m build, $RUNS alternating runs ea
 printf '  %-32s median %6.2f s   peak RSS %7d KiB\n' "logflux-release check (JVM)" "$ours_med" "$(printf '%s\n' "${ours_rss[@]}" | median)"
 printf '  %-32s median %6.2f s   peak RSS %7d KiB\n' "twine check ($("$PYTHON" -m twine --version | head -1 | awk '{print $3}'))" "$theirs_med" "$(printf '%s\n' "${theirs_rss[@]}" | median)"
 printf '  ratio twine/ours: %.2fx (above 1 means ours is faster; includes JVM start-up)\n' "$(echo "$theirs_med / $ours_med" | bc -l)"
+echo "the same $count files, each tool warm in one long-lived process (as the engine runs inside Jenkins)"
+printf '  %-32s median %6.1f ms\n' "logflux-release engine (warm JVM)" "$(echo "$warm_ours * 1000" | bc -l)"
+printf '  %-32s median %6.1f ms\n' "twine check (warm Python)" "$(echo "$warm_twine * 1000" | bc -l)"
+printf '  ratio warm twine/warm ours: %.2fx; twine check as a command (how a pipeline runs it) / warm engine: %.1fx\n' \
+  "$(echo "$warm_twine / $warm_ours" | bc -l)" "$(echo "$theirs_med / $warm_ours" | bc -l)"
 echo "memory: one wheel, full scan (every member inflated and hashed against RECORD)"
 printf '  16 MiB wheel: peak RSS %7d KiB\n' "$(peak_kib "$work/small.time")"
 printf '   1 GiB wheel: peak RSS %7d KiB   (%.1f s, %.0f MiB/s)\n' "$(peak_kib "$work/large.time")" "$large_secs" "$(echo "1024 / $large_secs" | bc -l)"

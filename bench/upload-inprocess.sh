@@ -29,10 +29,14 @@ for wheel in "${theirs[@]}"; do
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ours_med=$(tail -n +2 "$work/ours.txt" | awk '{print $2}' | median)
+ours_before=$(tail -n +2 "$work/ours.txt" | awk '{print $3}' | median)
+ours_upload=$(tail -n +2 "$work/ours.txt" | awk '{print $4}' | median)
 twine_med=$(printf '%s\n' "${twine_times[@]}" | median)
 echo
 echo "upload of $SIZE_MIB MiB wheels, engine in one warm JVM (first file a warm-up, not counted) vs twine per file"
 echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); ours includes the full check and the token probe)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "logflux-release engine (in-process)" "$ours_med" "$(echo "$SIZE_MIB / $ours_med" | bc -l)"
+printf '  %-34s median %6.2f s before the upload (check, digests, probe, listing), %6.2f s upload until accepted\n' \
+  "  of which" "$ours_before" "$ours_upload"
 printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "twine upload" "$twine_med" "$(echo "$SIZE_MIB / $twine_med" | bc -l)"
 printf '  wall-time ratio twine/ours: %.2fx (above 1 means ours is faster)\n' "$(echo "$twine_med / $ours_med" | bc -l)"

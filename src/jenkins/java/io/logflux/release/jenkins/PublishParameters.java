@@ -17,7 +17,7 @@ import java.io.Serializable;
 public record PublishParameters(String repository, String simpleUrl, String jsonUrl, String files, boolean waitUntilServed,
                                 String waitTimeout, boolean verifyInstall, String importName, String importCommand,
                                 String python, boolean requireHashes, boolean strict, boolean tokenCheck,
-                                String uploadTimeout, int attempts) implements Serializable {
+                                String uploadTimeout, int attempts, int parallelUploads) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** {@code repository: 'none'}: only the GitHub part runs. */
@@ -44,7 +44,9 @@ public record PublishParameters(String repository, String simpleUrl, String json
         }
         PublicationSettings defaults = PublicationSettings.defaults();
         return new PublicationSettings(
-                PublishOptions.defaults().withCheck(CheckOptions.defaults(), strict).withProbeToken(tokenCheck), http,
+                PublishOptions.defaults().withCheck(CheckOptions.defaults(), strict).withProbeToken(tokenCheck)
+                        .withParallelUploads(parallelUploads > 0 ? parallelUploads
+                                : PublishOptions.DEFAULT_PARALLEL_UPLOADS), http,
                 waitUntilServed, waitTimeout == null ? defaults.waitTimeout() : Durations.parse(waitTimeout,
                 "waitTimeout"), verifyInstall, install);
     }

@@ -48,6 +48,7 @@ public final class PublishStep extends Step {
     private boolean tokenCheck = true;
     private String uploadTimeout;
     private int attempts;
+    private int parallelUploads;
     private GitHubReleaseOptions githubRelease;
 
     /**
@@ -201,6 +202,16 @@ public final class PublishStep extends Step {
         this.attempts = Math.max(0, attempts);
     }
 
+    public int getParallelUploads() {
+        return parallelUploads;
+    }
+
+    /** How many files (after the first) may be uploaded at once; 1 = one at a time, 0 = the default (3). */
+    @DataBoundSetter
+    public void setParallelUploads(int parallelUploads) {
+        this.parallelUploads = Math.max(0, parallelUploads);
+    }
+
     public GitHubReleaseOptions getGithubRelease() {
         return githubRelease;
     }
@@ -214,7 +225,7 @@ public final class PublishStep extends Step {
     PublishParameters parameters() {
         return new PublishParameters(repository, simpleUrl, jsonUrl, files, waitUntilServed, waitTimeout,
                 verifyInstall, importName, importCommand, python, requireHashes, strict, tokenCheck, uploadTimeout,
-                attempts);
+                attempts, parallelUploads);
     }
 
     @Override

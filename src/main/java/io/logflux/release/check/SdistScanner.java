@@ -28,6 +28,8 @@ import java.util.TreeSet;
  */
 final class SdistScanner {
     private final ArchiveLimits limits;
+    /** One buffer for every member: a scanner reads one archive, members one after another. */
+    private final byte[] buffer = new byte[1 << 16];
 
     SdistScanner(ArchiveLimits limits) {
         this.limits = limits;
@@ -150,7 +152,6 @@ final class SdistScanner {
     private ReadResult drain(TarArchiveInputStream tar, TarArchiveEntry entry, ArchiveBudget budget, boolean keep)
             throws IOException {
         ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream() : null;
-        byte[] buffer = new byte[1 << 16];
         long size = 0;
         int n;
         while ((n = tar.read(buffer)) > 0) {

@@ -38,6 +38,8 @@ final class WheelScanner {
     private static final int ZIP_DEFLATED = 8;
 
     private final ArchiveLimits limits;
+    /** One buffer for every member: a scanner reads one archive, members one after another. */
+    private final byte[] buffer = new byte[1 << 16];
 
     WheelScanner(ArchiveLimits limits) {
         this.limits = limits;
@@ -111,7 +113,6 @@ final class WheelScanner {
         MessageDigest sha256 = sha256();
         long size = 0;
         java.io.ByteArrayOutputStream copy = keep ? new java.io.ByteArrayOutputStream() : null;
-        byte[] buffer = new byte[1 << 16];
         try (InputStream in = zip.getInputStream(entry)) {
             int n;
             while ((n = in.read(buffer)) > 0) {

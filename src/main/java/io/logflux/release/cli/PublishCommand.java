@@ -65,6 +65,11 @@ final class PublishCommand implements Callable<Integer> {
             description = "Skip the token probe (an empty upload form) for indexes that answer it wrongly.")
     private boolean noTokenCheck;
 
+    @Option(names = "--parallel-uploads", paramLabel = "N", defaultValue = "3",
+            description = "Files uploaded at once after the first, which goes alone (default: ${DEFAULT-VALUE}; 1 = "
+                    + "one at a time).")
+    private int parallelUploads;
+
     @Option(names = "--json", description = "Print the result as JSON on standard output.")
     private boolean json;
 
@@ -86,7 +91,8 @@ final class PublishCommand implements Callable<Integer> {
         CheckOptions check = maxFileSize == null ? CheckOptions.defaults()
                 : CheckOptions.defaults().withMaxFileBytes(maxFileSize);
         PublicationSettings settings = new PublicationSettings(
-                PublishOptions.defaults().withCheck(check, strict).withProbeToken(!noTokenCheck),
+                PublishOptions.defaults().withCheck(check, strict).withProbeToken(!noTokenCheck)
+                        .withParallelUploads(parallelUploads),
                 indexOptions.settings(), !noWait, waitTimeout, verifyInstall, installOptions.check());
         PublicationResult result = new Publication(index, credentials, settings, Sleeper.REAL,
                 spec.commandLine().getErr()::println).run(paths);

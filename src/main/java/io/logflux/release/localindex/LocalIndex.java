@@ -236,7 +236,8 @@ public final class LocalIndex implements AutoCloseable {
             Path copy = Files.createTempFile(incoming, "preload", ".bin");
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
             String name = file.getFileName().toString();
-            return store(project, version, name, name.endsWith(".whl") ? "bdist_wheel" : "sdist", null, copy);
+            return store(project, version, name, name.endsWith(".whl") ? "bdist_wheel" : "sdist", null, copy,
+                    FileDigests.of(copy), md5(copy));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -504,8 +505,8 @@ public final class LocalIndex implements AutoCloseable {
                     + " MB. See https://docs.pypi.org/project-management/storage-limits"
                     + "#requesting-a-file-size-limit-increase for more information.";
         }
-        FileDigests digests = FileDigests.of(content.file());
-        String actualMd5 = md5(content.file());
+        FileDigests digests = content.digests();
+        String actualMd5 = content.md5();
         if ((sha256 != null && !sha256.equals(digests.sha256())) || (blake2 != null && !blake2.equals(digests.blake2b256()))
                 || (md5 != null && !md5.equals(actualMd5))) {
             return "400 The digest supplied does not match a digest calculated from the uploaded file.";
@@ -529,9 +530,8 @@ public final class LocalIndex implements AutoCloseable {
                     && f.version().equals(version) && f.packagetype().equals("sdist"))) {
                 return "400 Only one sdist may be uploaded per release.";
             }
-            Path kept = Files.createTempFile(incoming, "kept", ".bin");
-            Files.copy(content.file(), kept, StandardCopyOption.REPLACE_EXISTING);
-            store(project, version, filename, filetype, first(form, "requires_python"), kept);
+            store(project, version, filename, filetype, first(form, "requires_python"), content.file(), digests,
+                    actualMd5);
         }
         if (fault == Fault.LAND_THEN_DROP_RESPONSE) {
             log(exchange, 0);
@@ -540,13 +540,14 @@ public final class LocalIndex implements AutoCloseable {
         return null;
     }
 
+    /** Keeps a received file (moved, not copied: it is the index's own temporary file) under its digests. */
     private synchronized StoredFile store(String project, String version, String filename, String packagetype,
-                                          String requiresPython, Path file) throws IOException {
+                                          String requiresPython, Path file, FileDigests digests, String md5)
+            throws IOException {
         Path target = storage.resolve(filename);
         Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-        FileDigests digests = FileDigests.of(target);
         StoredFile stored = new StoredFile(normalize(project), version, filename, packagetype, digests.sha256(),
-                digests.blake2b256(), md5(target), digests.size(), requiresPython, target, Instant.now());
+                digests.blake2b256(), md5, digests.size(), requiresPython, target, Instant.now());
         files.add(stored);
         writes.merge(filename, 1, Integer::sum);
         hiddenReads.put(filename, hideNewFilesForReads);

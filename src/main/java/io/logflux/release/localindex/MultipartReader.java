@@ -1,13 +1,19 @@
 package io.logflux.release.localindex;
 
+import io.logflux.release.publish.FileDigests;
+
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a multipart/form-data body as it arrives: text parts into memory (bounded), file parts straight to a temporary
- * file, so the test index's memory does not grow with the upload either.
+ * file, digested as it is written (sha256, BLAKE2b-256, MD5: what the index compares and lists), so the index
+ * neither grows with the upload nor reads it again.
  */
 final class MultipartReader {
     private static final int MAX_FIELD_BYTES = 1 << 20;
     private static final Pattern PARAM = Pattern.compile(";\\s*([a-zA-Z*]+)=(\"([^\"]*)\"|[^;]*)");
 
-    record Part(String name, String fileName, String contentType, String value, Path file, long size) {
+    /** A form part; a file part carries the digests of its bytes, computed as they were written. */
+    record Part(String name, String fileName, String contentType, String value, Path file, long size,
+                FileDigests digests, String md5) {
         boolean isFile() {
             return fileName != null;
         }
@@ -83,17 +92,49 @@ final class MultipartReader {
             String fileName = param(disposition, "filename");
             if (fileName != null) {
                 Path file = Files.createTempFile(tempDir, "part", ".bin");
+                DigestingOutputStream out = new DigestingOutputStream(Files.newOutputStream(file));
                 long size;
-                try (OutputStream out = Files.newOutputStream(file)) {
+                try (out) {
                     size = copyUntilDelimiter(out, Long.MAX_VALUE);
                 }
-                parts.add(new Part(name, fileName, headers.get("content-type"), null, file, size));
+                parts.add(new Part(name, fileName, headers.get("content-type"), null, file, size, out.digests(),
+                        out.md5()));
             } else {
                 ByteArrayOutputStream value = new ByteArrayOutputStream();
                 long size = copyUntilDelimiter(value, MAX_FIELD_BYTES);
                 parts.add(new Part(name, null, headers.get("content-type"), value.toString(StandardCharsets.UTF_8),
-                        null, size));
+                        null, size, null, null));
             }
+        }
+    }
+
+    /** Writes through to a file while digesting what passes. */
+    private static final class DigestingOutputStream extends FilterOutputStream {
+        private final FileDigests.Accumulator digests = new FileDigests.Accumulator();
+        private final MessageDigest md5;
+
+        DigestingOutputStream(OutputStream out) {
+            super(out);
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has MD5", e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            digests.update(bytes, offset, length);
+            md5.update(bytes, offset, length);
+        }
+
+        FileDigests digests() {
+            return digests.finish();
+        }
+
+        String md5() {
+            return HexFormat.of().formatHex(md5.digest());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.logflux.release.publish;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,8 @@ import java.util.Arrays;
  */
 final class Blake2b {
     private static final int BLOCK = 128;
+    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final long[] IV = {
             0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
             0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L};
@@ -44,19 +49,28 @@ final class Blake2b {
     void update(byte[] data, int offset, int length) {
         int position = offset;
         int remaining = length;
-        while (remaining > 0) {
-            // The last block must be compressed with the final flag, so a full buffer waits until more data arrives.
-            if (buffered == BLOCK) {
-                increment(BLOCK);
-                compress(buffer, 0, false);
-                buffered = 0;
-            }
+        // The last block must be compressed with the final flag, so a full block waits until more data arrives.
+        if (buffered > 0) {
             int take = Math.min(BLOCK - buffered, remaining);
             System.arraycopy(data, position, buffer, buffered, take);
             buffered += take;
             position += take;
             remaining -= take;
+            if (buffered < BLOCK || remaining == 0) {
+                return;
+            }
+            increment(BLOCK);
+            compress(buffer, 0, false);
+            buffered = 0;
         }
+        while (remaining > BLOCK) { // whole blocks straight from the caller's array, no copy
+            increment(BLOCK);
+            compress(data, position, false);
+            position += BLOCK;
+            remaining -= BLOCK;
+        }
+        System.arraycopy(data, position, buffer, 0, remaining);
+        buffered = remaining;
     }
 
     byte[] digest() {
@@ -163,8 +177,6 @@ final class Blake2b {
     }
 
     private static long littleEndianLong(byte[] b, int i) {
-        return (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-                | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48
-                | (b[i + 7] & 0xffL) << 56;
+        return (long) LITTLE_ENDIAN_LONG.get(b, i);
     }
 }

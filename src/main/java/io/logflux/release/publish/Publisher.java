@@ -34,7 +34,12 @@ public final class Publisher {
         this.settings = settings;
         this.options = options;
         this.sleeper = sleeper;
-        this.log = log;
+        // Uploads after the first run side by side: one line at a time, whatever the caller's log is.
+        this.log = line -> {
+            synchronized (this) {
+                log.accept(line);
+            }
+        };
     }
 
     private static List<ReleaseFile> join(CompletableFuture<List<ReleaseFile>> future) {
@@ -94,17 +99,15 @@ public final class Publisher {
             }
             FileUploader uploader = new FileUploader(index, credentials, http, listing, settings, sleeper, log,
                     options.progressInterval());
-            List<String> uploadedNames = new ArrayList<>();
-            for (ReleaseFile file : toUpload) {
+            results.addAll(new UploadBatch(options.parallelUploads()).run(toUpload, (file, uploadedBefore) -> {
                 log.accept("Uploading " + file.fileName() + " (" + ByteSizes.human(file.digests().size()) + ", sha256 "
                         + file.digests().sha256() + ") to " + index.describe());
                 long start = System.nanoTime();
-                PublishedFile result = uploader.upload(file, uploadedNames);
+                PublishedFile result = uploader.upload(file, uploadedBefore);
                 log.accept((result.outcome() == PublishedFile.Outcome.UPLOADED ? "Uploaded " : "Already there: ")
                         + file.fileName() + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + ".");
-                results.add(result);
-                uploadedNames.add(file.fileName());
-            }
+                return result;
+            }));
             PublishReport report = new PublishReport(index.label(), index.uploadUrl().toString(), first.name(),
                     first.version(), results);
             log.accept(report.summary());

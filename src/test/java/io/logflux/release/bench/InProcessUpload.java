@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * For bench/upload-inprocess.sh: publishes each given wheel in turn from one JVM, the way Jenkins runs the engine (warm,
- * no start-up per file), and prints one line per file: "&lt;file&gt; &lt;seconds&gt;". The first file is a warm-up.
+ * no start-up per file), and prints one line per file: "&lt;file&gt; &lt;seconds&gt; &lt;seconds before the upload starts (check, digests, probe,
+ * listing)&gt; &lt;seconds of the upload until the index accepted it&gt;". The first file is a warm-up.
  * Usage: InProcessUpload UPLOAD_URL FILE...   (token in BENCH_INDEX_TOKEN)
  */
 public final class InProcessUpload {
@@ -24,10 +25,17 @@ public final class InProcessUpload {
         IndexCredentials token = IndexCredentials.token(System.getenv("BENCH_INDEX_TOKEN"), "BENCH_INDEX_TOKEN");
         for (int i = 1; i < args.length; i++) {
             long start = System.nanoTime();
+            long[] uploadStarted = {0};
             new Publisher(index, token, HttpSettings.defaults(), PublishOptions.defaults()
                     .withCheck(PublishOptions.defaults().check().withMaxFileBytes(4L << 30), false), Sleeper.REAL,
-                    line -> { }).publish(List.of(Path.of(args[i])));
-            System.out.printf("%s %.3f%n", Path.of(args[i]).getFileName(), (System.nanoTime() - start) / 1e9);
+                    line -> {
+                        if (line.startsWith("Uploading ") && uploadStarted[0] == 0) {
+                            uploadStarted[0] = System.nanoTime();
+                        }
+                    }).publish(List.of(Path.of(args[i])));
+            long end = System.nanoTime();
+            System.out.printf("%s %.3f %.3f %.3f%n", Path.of(args[i]).getFileName(), (end - start) / 1e9,
+                    (uploadStarted[0] - start) / 1e9, (end - uploadStarted[0]) / 1e9);
         }
     }
 }

@@ -63,7 +63,7 @@ class PublishCallableTest {
 
     private PublishParameters parameters(String files, boolean verifyInstall) {
         return new PublishParameters(index.uploadUrl(), null, null, files, true, "1m", verifyInstall, null, null,
-                DebianPython.executable(), false, false, true, null, 2);
+                DebianPython.executable(), false, false, true, null, 2, 0);
     }
 
     private PublishOutcome publish(PublishParameters parameters, String secret) {
@@ -139,7 +139,7 @@ class PublishCallableTest {
         Files.writeString(ws.resolve("CHANGELOG.md"), "# Changelog\n\n## [0.2.0] - 2024-01-15\n### Added\n"
                 + "- First release of the SDK.\n");
         PublishParameters none = new PublishParameters("none", null, null, "hello.txt", true, null, false, null, null,
-                null, false, false, true, null, 0);
+                null, false, false, true, null, 0, 0);
         GitHubReleaseParameters release = new GitHubReleaseParameters("github-token", "logflux/logflux-python",
                 "v0.2.0", "logflux {tag}", "CHANGELOG.md", null, false, false, true, base.toString(), null);
 

@@ -38,7 +38,7 @@ class PublisherTest {
     LocalIndex index;
     String token;
     final List<String> log = new ArrayList<>();
-    final List<Duration> sleeps = new ArrayList<>();
+    final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void useTheIndex() {
@@ -57,6 +57,30 @@ class PublisherTest {
         PackageIndex target = PackageIndex.resolve(index.uploadUrl(), null, null);
         return new Publisher(target, IndexCredentials.token(secret, "credentials 'test-pypi-token'"), settings,
                 PublishOptions.defaults(), sleeps::add, log::add);
+    }
+
+    /** Another wheel of the same release, for another Python (the filename and WHEEL's tag say so). */
+    private Path wheelFor(String tag) {
+        String name = wheel.getFileName().toString().replace("py3-none-any", tag + "-none-any");
+        return ArchiveEditor.ofWheel(wheel).edit("/WHEEL", w -> w.replace("py3-none-any", tag + "-none-any"))
+                .writeWheel(dir.resolve(name));
+    }
+
+    @Test
+    void theFilesAfterTheFirstGoUpSideBySideAndFaultsOnThemStillEndWithOneCopyEach() {
+        List<Path> files = List.of(wheel, wheelFor("cp311"), wheelFor("cp312"), wheelFor("cp313"), sdist);
+        index.failNextUploads(Fault.RESET_MID_BODY, Fault.STATUS_503, Fault.LAND_THEN_DROP_RESPONSE,
+                Fault.TOO_MANY_REQUESTS);
+
+        PublishReport report = publisher().publish(files);
+
+        assertThat(report.uploaded()).hasSize(5);
+        for (Path file : files) {
+            assertThat(index.writes(file.getFileName().toString())).as(file.getFileName() + " stored once")
+                    .isEqualTo(1);
+        }
+        assertThat(report.files()).extracting(PublishedFile::fileName).containsExactlyInAnyOrderElementsOf(
+                files.stream().map(f -> f.getFileName().toString()).toList());
     }
 
     private Publisher publisher() {
