@@ -22,7 +22,7 @@ public record PublishParameters(String repository, String simpleUrl, String json
 
     /** {@code repository: 'none'}: only the GitHub part runs. */
     boolean toIndex() {
-        return repository != null && !repository.equalsIgnoreCase("none");
+        return repository != null && !PackageIndex.isNone(repository);
     }
 
     PackageIndex index() {

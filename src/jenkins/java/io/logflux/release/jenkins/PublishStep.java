@@ -266,7 +266,7 @@ public final class PublishStep extends Step {
                 return FormValidation.error(Messages.noRepository());
             }
             return CredentialsFields.engineCheck(value, v -> {
-                if (!v.strip().equalsIgnoreCase("none")) {
+                if (!PackageIndex.isNone(v)) {
                     PackageIndex.resolve(v, null, null);
                 }
             });

@@ -47,7 +47,7 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
         }
         GitHubReleases github = null;
         try {
-            boolean toIndex = !step.getRepository().equalsIgnoreCase("none");
+            boolean toIndex = !PackageIndex.isNone(step.getRepository());
             PackageIndex index = toIndex ? PackageIndex.resolve(step.getRepository(), null, null) : null;
             IndexCredentials credentials = null;
             if (toIndex && step.isUseApi() && step.getCredentialsId() != null) {

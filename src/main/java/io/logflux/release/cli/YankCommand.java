@@ -86,7 +86,7 @@ final class YankCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GitHubYankMode mode = GitHubYankMode.parse(githubMode);
-        boolean toIndex = !"none".equalsIgnoreCase(repository);
+        boolean toIndex = !PackageIndex.isNone(repository);
         PackageIndex index = toIndex ? PackageIndex.resolve(repository, null, null) : null;
         IndexCredentials credentials = null;
         if (toIndex && useApi) {

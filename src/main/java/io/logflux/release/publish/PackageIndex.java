@@ -27,6 +27,14 @@ public record PackageIndex(String label, URI uploadUrl, Optional<URI> jsonApiUrl
             Optional.of("TEST_PYPI_API_TOKEN"));
 
     /**
+     * Whether a step's or command's {@code repository} says "no package index" ({@code none}: only the GitHub part
+     * runs).
+     */
+    public static boolean isNone(String repository) {
+        return repository != null && repository.strip().equalsIgnoreCase("none");
+    }
+
+    /**
      * @param repository {@code pypi}, {@code testpypi} or an upload URL
      * @param simpleUrl  the simple index, for a URL whose simple index cannot be derived; null to derive it
      * @param jsonApiUrl the JSON API base ({@code …/pypi/}), null to derive it (warehouse-style URLs only)

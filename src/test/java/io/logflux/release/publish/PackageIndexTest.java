@@ -11,6 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PackageIndexTest {
     @Test
+    void noneMeansNoIndexWhateverItsCaseAndSpacing() {
+        assertThat(PackageIndex.isNone("none")).isTrue();
+        assertThat(PackageIndex.isNone(" None ")).isTrue();
+        assertThat(PackageIndex.isNone("pypi")).isFalse();
+        assertThat(PackageIndex.isNone(null)).isFalse();
+    }
+
+    @Test
     void pypiAndTestPypiHaveTheirUploadReadAndTokenSettingsBuiltIn() {
         PackageIndex pypi = PackageIndex.resolve("pypi", null, null);
         PackageIndex test = PackageIndex.resolve(" TestPyPI ", null, null);
