@@ -3,23 +3,32 @@ package io.logflux.release.publish;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
+import io.logflux.release.dist.CoreMetadata;
+import io.logflux.release.dist.DistMetadataReader;
 import io.logflux.release.files.ByteSizes;
+import io.logflux.release.project.ProjectName;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Publishes one release's files to one index: {@code check} first, then the token probe, then a listing of what the
- * index already has (identical files are skipped, a different file under the same name stops everything before a byte
- * is sent), then each file in upload order (wheels first) with {@link FileUploader}.
+ * Publishes one release's files to one index: {@code check} (its verdict first), the token probe and a listing of what
+ * the index already has (identical files are skipped, a different file under the same name stops everything before a
+ * byte is sent), then each file in upload order (wheels first) with {@link FileUploader}, the first alone and the
+ * others side by side ({@link UploadBatch}).
  */
 public final class Publisher {
+    private static final AtomicInteger THREADS = new AtomicInteger();
     private final PackageIndex index;
     private final IndexCredentials credentials;
     private final HttpSettings settings;
@@ -42,7 +51,7 @@ public final class Publisher {
         };
     }
 
-    private static List<ReleaseFile> join(CompletableFuture<List<ReleaseFile>> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -63,25 +72,39 @@ public final class Publisher {
             throw new ReleaseException("No files to publish to " + index.describe() + ". Build them first "
                     + "(python -m build writes dist/), or fix the file pattern.");
         }
-        // The digests take one pass over each file and check another: run them side by side.
-        CompletableFuture<List<ReleaseFile>> digested = CompletableFuture.supplyAsync(() -> ReleaseFile.readRelease(paths));
-        CheckReport check = new DistributionChecker(options.check()).check(paths);
-        if (!check.passed(options.strictCheck())) {
-            digested.cancel(true);
-            throw new ReleaseException("Not uploading to " + index.describe() + ": check found problems in the files. "
-                    + "Fix them and rebuild; nothing was sent.\n" + check.text(options.strictCheck()).stripTrailing());
-        }
-        List<ReleaseFile> files = inUploadOrder(join(digested), check.uploadOrder());
-        ReleaseFile first = files.get(0);
-        log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the token "
-                + "from " + credentials.source() + ": " + String.join(", ", files.stream().map(ReleaseFile::fileName)
-                .toList()));
+        ExecutorService beside = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "logflux-publish-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try (IndexHttp http = new IndexHttp(settings)) {
-            IndexListing listing = new IndexListing(index, http, settings, sleeper, credentials, log);
-            if (options.probeToken()) {
-                new TokenProbe(index, http, settings, sleeper, log).check(credentials, first.normalizedName());
+            // Before the first upload three things run side by side: the digests (one pass over each file), the check
+            // (another), and the index's side — token probe and listing, network round trips that need only the
+            // project and version of the first file. The check's verdict comes first: nothing the index says matters
+            // for files that would not be sent.
+            CompletableFuture<List<ReleaseFile>> digested = CompletableFuture.supplyAsync(
+                    () -> ReleaseFile.readRelease(paths), beside);
+            List<String> indexLog = Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<Map<String, RemoteFile>> indexSide = CompletableFuture.supplyAsync(
+                    () -> askTheIndex(paths.get(0), http, indexLog::add), beside);
+            CheckReport check = new DistributionChecker(options.check()).check(paths);
+            if (!check.passed(options.strictCheck())) {
+                throw new ReleaseException("Not uploading to " + index.describe() + ": check found problems in the "
+                        + "files. Fix them and rebuild; nothing was sent.\n"
+                        + check.text(options.strictCheck()).stripTrailing());
             }
-            Map<String, RemoteFile> existing = listing.release(first.normalizedName(), first.version());
+            List<ReleaseFile> files = inUploadOrder(join(digested), check.uploadOrder());
+            ReleaseFile first = files.get(0);
+            log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the "
+                    + "token from " + credentials.source() + ": " + String.join(", ", files.stream()
+                    .map(ReleaseFile::fileName).toList()));
+            Map<String, RemoteFile> existing;
+            try {
+                existing = join(indexSide);
+            } finally {
+                indexLog.forEach(log);
+            }
+            IndexListing listing = new IndexListing(index, http, settings, sleeper, credentials, log);
             List<ReleaseFile> toUpload = new ArrayList<>();
             List<PublishedFile> results = new ArrayList<>();
             for (ReleaseFile file : files) {
@@ -112,6 +135,21 @@ public final class Publisher {
                     first.version(), results);
             log.accept(report.summary());
             return report;
+        } finally {
+            beside.shutdownNow();
         }
+    }
+
+    /** The token probe, then what the index has of this release (by the first file's project and version). */
+    private Map<String, RemoteFile> askTheIndex(Path firstFile, IndexHttp http, Consumer<String> log) {
+        CoreMetadata metadata = new DistMetadataReader().read(firstFile);
+        String project = ProjectName.normalize(metadata.name().orElseThrow(() -> new ReleaseException(firstFile
+                .getFileName() + " has no Name in its metadata. Rebuild it with python -m build.")));
+        String version = metadata.version().orElseThrow(() -> new ReleaseException(firstFile.getFileName()
+                + " has no Version in its metadata. Rebuild it with python -m build."));
+        if (options.probeToken()) {
+            new TokenProbe(index, http, settings, sleeper, log).check(credentials, project);
+        }
+        return new IndexListing(index, http, settings, sleeper, credentials, log).release(project, version);
     }
 }

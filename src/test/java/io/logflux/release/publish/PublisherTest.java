@@ -201,7 +201,21 @@ class PublisherTest {
 
         assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems")
                 .contains("FAILED");
-        assertThat(index.requestLog()).isEmpty();
+        assertThat(index.uploadRequests()).as("no file body was sent (the token probe may have run beside the check)")
+                .isZero();
+        assertThat(index.files()).isEmpty();
+    }
+
+    @Test
+    void theChecksVerdictComesBeforeWhatTheIndexSaysOfTheToken() throws Exception {
+        Files.createDirectories(dir.resolve("broken"));
+        Path broken = ArchiveEditor.ofWheel(wheel).keepingRecord().put("logflux/extra.py", "X = 1\n")
+                .writeWheel(dir.resolve("broken").resolve(wheel.getFileName()));
+
+        ReleaseException e = refusal(publisher(FakeTokens.pypi(), fastSettings()), broken);
+
+        assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems");
+        assertThat(index.uploadRequests()).isZero();
     }
 
     @ParameterizedTest
