@@ -10,9 +10,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
 import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,11 +146,11 @@ final class IndexHttp implements AutoCloseable {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            byte[] chunk = new byte[CHUNK];
             long sent = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(chunk)) > 0; ) {
-                    sink.write(chunk, 0, n);
+            // Read straight into the sink's buffer segments: no copy through a byte array of our own.
+            try (Source in = Okio.source(file)) {
+                for (long n; (n = in.read(sink.getBuffer(), CHUNK)) != -1; ) {
+                    sink.emitCompleteSegments();
                     sent += n;
                     if (progress != null) {
                         progress.sent(sent);
