@@ -19,7 +19,7 @@ theirs=()
 for run in $(seq "$RUNS"); do theirs+=("$("$PYTHON" bench/make-wheel.py "$work" benchtwine 1.$run $((SIZE_MIB << 20)))"); done
 
 start_index
-java -cp "$CP" io.logflux.release.bench.InProcessUpload "$URL" "${ours[@]}" > "$work/ours.txt"
+java -cp "$CP" io.logflux.release.bench.InProcessUpload "$URL" "${ours[@]}" > "$work/ours.txt"; cat "$work/ours.txt" >&2
 twine_times=()
 for wheel in "${theirs[@]}"; do
   start=$(date +%s.%N)
