@@ -85,6 +85,10 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parallelUploads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel-uploads takes 1 or more (1 "
+                    + "uploads one file at a time); got " + parallelUploads + ".");
+        }
         PackageIndex index = indexOptions.index();
         IndexCredentials credentials = tokenOptions.credentials(environment, index, spec.commandLine());
         List<Path> paths = FileArguments.expand(files);

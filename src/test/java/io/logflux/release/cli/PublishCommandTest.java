@@ -112,6 +112,16 @@ class PublishCommandTest {
     }
 
     @Test
+    void parallelUploadsBelowOneIsAUsageErrorBeforeAnythingIsSent() {
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--token-env", "MY_TOKEN", "--parallel-uploads", "0",
+                wheel.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--parallel-uploads takes 1 or more (1 uploads one file at a time); got 0.");
+        assertThat(index.requestLog()).isEmpty();
+    }
+
+    @Test
     void aTokenOnTheCommandLineIsRefusedWithoutBeingEchoed() {
         CliRun run = run("publish", "-r", index.uploadUrl(), "--token", token, wheel.toString());
 
