@@ -116,6 +116,15 @@ public final class LocalIndex implements AutoCloseable {
     private int uploadRequests;
     private long serial;
 
+    static {
+        // The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm on, the body
+        // then waits for the client's delayed ACK (40 ms) on every kept-alive request. Its documented switch turns
+        // TCP_NODELAY on; it is read once per JVM, so set it before the first server exists (unless set already).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private LocalIndex(Path dir) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("packages"));
         this.incoming = Files.createDirectories(dir.resolve("incoming"));
