@@ -11,7 +11,7 @@ RUNS=${1:-5}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_index; rm -rf "$work"' EXIT
+trap cleanup_bench EXIT
 bench_build
 files=(resources/sample-dist/*)
 

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 . bench/lib.sh
+trap cleanup_bench EXIT
+
 bench_build
 
 echo "bench/check.sh: building the sample project in 10 versions (20 real files)…" >&2

@@ -9,7 +9,7 @@ RUNS=${2:-3}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_index; rm -rf "$work"' EXIT
+trap cleanup_bench EXIT
 bench_build
 
 echo "upload-inprocess.sh: generating $((RUNS * 2 + 1)) wheels of $SIZE_MIB MiB…" >&2
@@ -34,7 +34,7 @@ ours_upload=$(tail -n +2 "$work/ours.txt" | awk '{print $4}' | median)
 twine_med=$(printf '%s\n' "${twine_times[@]}" | median)
 echo
 echo "upload of $SIZE_MIB MiB wheels, engine in one warm JVM (first file a warm-up, not counted) vs twine per file"
-echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); ours includes the full check and the token probe)"
+echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); index storage $INDEX_STORAGE; ours includes the full check and the token probe)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "logflux-release engine (in-process)" "$ours_med" "$(echo "$SIZE_MIB / $ours_med" | bc -l)"
 printf '  %-34s median %6.2f s before the upload (check, digests, probe, listing), %6.2f s upload until accepted\n' \
   "  of which" "$ours_before" "$ours_upload"

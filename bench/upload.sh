@@ -11,7 +11,7 @@ RUNS=${2:-3}
 PYTHON=${LOGFLUX_PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 . bench/lib.sh
-trap 'stop_index; rm -rf "$work"' EXIT
+trap cleanup_bench EXIT
 bench_build
 
 peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
@@ -60,7 +60,7 @@ ours_med=$(printf '%s\n' "${ours[@]}" | median)
 theirs_med=$(printf '%s\n' "${theirs[@]}" | median)
 echo
 echo "upload of one $SIZE_MIB MiB wheel to a loopback index, $RUNS alternating runs each, fresh index per run"
-echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); ours includes the full check of the wheel and the token probe)"
+echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); index storage $INDEX_STORAGE; ours includes the full check of the wheel and the token probe)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "logflux-release publish (JVM)" "$ours_med" \
   "$(echo "$SIZE_MIB / $ours_med" | bc -l)" "$(printf '%s\n' "${ours_rss[@]}" | median)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "twine upload ($("$PYTHON" -m twine --version | head -1 | awk '{print $3}'))" \
