@@ -19,21 +19,28 @@ theirs=()
 for run in $(seq "$RUNS"); do theirs+=("$("$PYTHON" bench/make-wheel.py "$work" benchtwine 1.$run $((SIZE_MIB << 20)))"); done
 
 start_index
-java -cp "$CP" io.logflux.release.bench.InProcessUpload "$URL" "${ours[@]}" > "$work/ours.txt"; cat "$work/ours.txt" >&2
+# The engine stays up in one JVM and takes its files over a pipe, so ours and twine alternate file by file on the same
+# index: neither tool always meets the fresher index.
+coproc OURS { java -cp "$CP" io.logflux.release.bench.InProcessUpload "$URL"; }
+: > "$work/ours.txt"
 twine_times=()
-for wheel in "${theirs[@]}"; do
+echo "${ours[0]}" >&"${OURS[1]}"; read -r warmup <&"${OURS[0]}"; echo "$warmup (warm-up)" >&2
+for run in $(seq "$RUNS"); do
+  echo "${ours[$run]}" >&"${OURS[1]}"; read -r line <&"${OURS[0]}"; echo "$line" | tee -a "$work/ours.txt" >&2
   start=$(date +%s.%N)
   TWINE_USERNAME=__token__ TWINE_PASSWORD="$BENCH_INDEX_TOKEN" "$PYTHON" -m twine upload --non-interactive \
-    --disable-progress-bar --repository-url "$URL" "$wheel" >/dev/null 2>&1
+    --disable-progress-bar --repository-url "$URL" "${theirs[$((run - 1))]}" >/dev/null 2>&1
   twine_times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
 done
+exec {OURS[1]}>&-
+wait "$OURS_PID" 2>/dev/null || true
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ours_med=$(tail -n +2 "$work/ours.txt" | awk '{print $2}' | median)
-ours_before=$(tail -n +2 "$work/ours.txt" | awk '{print $3}' | median)
-ours_upload=$(tail -n +2 "$work/ours.txt" | awk '{print $4}' | median)
+ours_med=$(awk '{print $2}' "$work/ours.txt" | median)
+ours_before=$(awk '{print $3}' "$work/ours.txt" | median)
+ours_upload=$(awk '{print $4}' "$work/ours.txt" | median)
 twine_med=$(printf '%s\n' "${twine_times[@]}" | median)
 echo
-echo "upload of $SIZE_MIB MiB wheels, engine in one warm JVM (first file a warm-up, not counted) vs twine per file"
+echo "upload of $SIZE_MIB MiB wheels, engine in one warm JVM (first file a warm-up, not counted) vs twine per file, alternating"
 echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1); index storage $INDEX_STORAGE; ours includes the full check and the token probe)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s\n' "logflux-release engine (in-process)" "$ours_med" "$(echo "$SIZE_MIB / $ours_med" | bc -l)"
 printf '  %-34s median %6.2f s before the upload (check, digests, probe, listing), %6.2f s upload until accepted\n' \
