@@ -41,10 +41,18 @@ java -cp "$CP" io.logflux.release.bench.InProcessCheck 200 "${files[@]}" > "$wor
 echo "bench/check.sh: generating 16 MiB and 1 GiB wheels…" >&2
 small=$("$PYTHON" bench/make-wheel.py "$work" benchsmall 1.0 $((16 << 20)))
 large=$("$PYTHON" bench/make-wheel.py "$work" benchlarge 1.0 $((1 << 30)))
-/usr/bin/time -v -o "$work/small.time" java -jar "$JAR" check --max-file-size 2GiB "$small" >/dev/null
-start=$(date +%s.%N)
-/usr/bin/time -v -o "$work/large.time" java -jar "$JAR" check --max-file-size 2GiB "$large" >/dev/null
-large_secs=$(echo "$(date +%s.%N) - $start" | bc -l)
+small_rss=(); large_rss=(); large_times=()
+for run in 1 2 3; do
+  /usr/bin/time -v -o "$work/small.time" java -jar "$JAR" check --max-file-size 2GiB "$small" >/dev/null
+  small_rss+=("$(peak_kib "$work/small.time")")
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/large.time" java -jar "$JAR" check --max-file-size 2GiB "$large" >/dev/null
+  large_times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
+  large_rss+=("$(peak_kib "$work/large.time")")
+done
+small_med=$(printf '%s\n' "${small_rss[@]}" | median)
+large_med=$(printf '%s\n' "${large_rss[@]}" | median)
+large_secs=$(printf '%s\n' "${large_times[@]}" | median)
 
 warm_ours=$(tail -n 50 "$work/warm-ours.txt" | awk '{print $2}' | median)
 warm_twine=$(tail -n 50 "$work/warm-twine.txt" | awk '{print $2}' | median)
@@ -60,7 +68,8 @@ printf '  %-32s median %6.1f ms\n' "logflux-release engine (warm JVM)" "$(echo "
 printf '  %-32s median %6.1f ms\n' "twine check (warm Python)" "$(echo "$warm_twine * 1000" | bc -l)"
 printf '  ratio warm twine/warm ours: %.2fx; twine check as a command (how a pipeline runs it) / warm engine: %.1fx\n' \
   "$(echo "$warm_twine / $warm_ours" | bc -l)" "$(echo "$theirs_med / $warm_ours" | bc -l)"
-echo "memory: one wheel, full scan (every member inflated and hashed against RECORD)"
-printf '  16 MiB wheel: peak RSS %7d KiB\n' "$(peak_kib "$work/small.time")"
-printf '   1 GiB wheel: peak RSS %7d KiB   (%.1f s, %.0f MiB/s)\n' "$(peak_kib "$work/large.time")" "$large_secs" "$(echo "1024 / $large_secs" | bc -l)"
-printf '  ratio 1 GiB / 16 MiB peak RSS: %.2f\n' "$(echo "$(peak_kib "$work/large.time") / $(peak_kib "$work/small.time")" | bc -l)"
+echo "memory: one wheel, full scan (every member inflated and hashed against RECORD), median of 3 runs each"
+printf '  16 MiB wheel: peak RSS %7d KiB   (runs: %s)\n' "$small_med" "${small_rss[*]}"
+printf '   1 GiB wheel: peak RSS %7d KiB   (runs: %s; %.1f s, %.0f MiB/s)\n' "$large_med" "${large_rss[*]}" "$large_secs" \
+  "$(echo "1024 / $large_secs" | bc -l)"
+printf '  ratio 1 GiB / 16 MiB peak RSS: %.2f\n' "$(echo "$large_med / $small_med" | bc -l)"
