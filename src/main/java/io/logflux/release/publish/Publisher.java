@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +27,6 @@ import java.util.function.Consumer;
  * others side by side ({@link UploadBatch}).
  */
 public final class Publisher {
-    private static final AtomicInteger THREADS = new AtomicInteger();
     private final PackageIndex index;
     private final IndexCredentials credentials;
     private final HttpSettings settings;
@@ -72,11 +70,7 @@ public final class Publisher {
             throw new ReleaseException("No files to publish to " + index.describe() + ". Build them first "
                     + "(python -m build writes dist/), or fix the file pattern.");
         }
-        ExecutorService beside = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "logflux-publish-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService beside = Executors.newFixedThreadPool(2, DaemonThreads.named("logflux-publish"));
         try (IndexHttp http = new IndexHttp(settings)) {
             // Before the first upload three things run side by side: the digests (one pass over each file), the check
             // (another), and the index's side — token probe and listing, network round trips that need only the

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +27,6 @@ final class UploadBatch {
     }
 
     private static final long STOP_WAIT_SECONDS = 60;
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final int parallel;
 
@@ -51,11 +49,8 @@ final class UploadBatch {
         if (files.size() == 1) {
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, files.size() - 1), task -> {
-            Thread thread = new Thread(task, "logflux-upload-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, files.size() - 1),
+                DaemonThreads.named("logflux-upload"));
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         List<Future<PublishedFile>> futures = new ArrayList<>();
         try {
