@@ -21,8 +21,6 @@ done
 files=("$work"/files/*)
 count=${#files[@]}
 
-peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 ours=(); theirs=(); ours_rss=(); theirs_rss=()
 for run in $(seq "$RUNS"); do

@@ -1,6 +1,7 @@
 # Shared by the benchmarks that need the local index: build the jar and the test classes, and start/stop the index.
 # Source it after setting $work (a temporary directory); it sets $CP, $JAR, $BENCH_INDEX_TOKEN, and start_index sets
-# $URL. Extra environment for the index (BENCH_SERVE_DELAY_MS) is passed through.
+# $URL; it also gives peak_kib (GNU time's peak RSS) and median. Extra environment for the index
+# (BENCH_SERVE_DELAY_MS) is passed through.
 bench_build() {
   echo "$(basename "$0"): building the jar and the test classes…" >&2
   mvn -B -q -ntp package -DskipTests
@@ -11,6 +12,9 @@ bench_build() {
   BENCH_INDEX_TOKEN="pypi-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
   export BENCH_INDEX_TOKEN
 }
+
+peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 server_pid=""
 stop_index() {

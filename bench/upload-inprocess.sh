@@ -34,7 +34,6 @@ for run in $(seq "$RUNS"); do
 done
 exec {OURS[1]}>&-
 wait "$OURS_PID" 2>/dev/null || true
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ours_med=$(awk '{print $2}' "$work/ours.txt" | median)
 ours_before=$(awk '{print $3}' "$work/ours.txt" | median)
 ours_upload=$(awk '{print $4}' "$work/ours.txt" | median)

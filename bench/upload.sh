@@ -14,8 +14,6 @@ work=$(mktemp -d)
 trap cleanup_bench EXIT
 bench_build
 
-peak_kib() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ours_upload() {  # FILE TIMEFILE
   /usr/bin/time -v -o "$2" java -jar "$JAR" publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait \
     --max-file-size 4GiB "$1" >/dev/null 2>"$work/ours.log" || { cat "$work/ours.log" >&2; exit 1; }

@@ -202,14 +202,9 @@ final class GitHubReleaseDouble implements AutoCloseable {
                     store(releaseId, name, request.getHeaders().get("Content-Type"), ByteString.EMPTY, "open");
                     return error(502, "Server Error");
                 case TOO_MANY_REQUESTS:
-                    return new MockResponse.Builder().code(429).addHeader("Retry-After", "3")
-                            .addHeader("Content-Type", "application/json")
-                            .body("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few "
-                                    + "minutes before you try again.\"}").build();
+                    return secondaryRateLimit("3");
                 case TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER:
-                    return new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
-                            .body("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few "
-                                    + "minutes before you try again.\"}").build();
+                    return secondaryRateLimit(null);
                 case STALL:
                     return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
                 default:
@@ -274,9 +269,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases") && rateLimitNextCreate) {
             rateLimitNextCreate = false;
-            return new MockResponse.Builder().code(429).addHeader("Retry-After", "2")
-                    .addHeader("Content-Type", "application/json").body("{\"message\":\"You have exceeded a "
-                            + "secondary rate limit. Please wait a few minutes before you try again.\"}").build();
+            return secondaryRateLimit("2");
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases")) {
             JsonNode body = readJson(request);
@@ -331,6 +324,17 @@ final class GitHubReleaseDouble implements AutoCloseable {
         }
         return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json; charset=utf-8")
                 .body(body.toString()).build();
+    }
+
+    /** GitHub's secondary rate limit: 429 with its message, and Retry-After in seconds unless null. */
+    private static MockResponse secondaryRateLimit(String retryAfterSeconds) {
+        MockResponse.Builder answer = new MockResponse.Builder().code(429)
+                .addHeader("Content-Type", "application/json").body("{\"message\":\"You have exceeded a secondary "
+                        + "rate limit. Please wait a few minutes before you try again.\"}");
+        if (retryAfterSeconds != null) {
+            answer.addHeader("Retry-After", retryAfterSeconds);
+        }
+        return answer.build();
     }
 
     private static MockResponse error(int status, String message) {
