@@ -530,8 +530,10 @@ public final class LocalIndex implements AutoCloseable {
                     if (conflictOnIdenticalReupload) {
                         return "409 Package '" + filename + "' already exists!";
                     }
-                    return "400 File already exists ('" + existing.filename() + "', with blake2_256 hash '"
-                            + existing.blake2b256() + "'). See https://pypi.org/help/#file-name-reuse for more "
+                    // legacy.py quotes the hash of the bytes just sent (file_hashes["blake2_256"]), not the stored
+                    // file's: the text says nothing about what the index holds.
+                    return "400 File already exists ('" + filename + "', with blake2_256 hash '"
+                            + digests.blake2b256() + "'). See https://pypi.org/help/#file-name-reuse for more "
                             + "information.";
                 }
             }
@@ -858,19 +860,112 @@ public final class LocalIndex implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * A refusal as warehouse sends it: {@code _exc_with_message} (warehouse/forklift/utils.py) makes the message the
+     * status line's reason ("400 File already exists …"), and Pyramid renders the body from that status
+     * (pyramid/httpexceptions.py, {@code HTTPException.prepare}): for {@code Accept: application/json}
+     * {@code {"message": body, "code": status, "title": title}} where body is the class's explanation, two line breaks,
+     * then the detail; for text/html its html_template with the status in the title and the heading; else text/plain.
+     * The JDK's HTTP server cannot send a reason phrase of its own choosing, so the status line here carries the
+     * standard one and the body carries warehouse's; a client must read both (HTTP/2, which PyPI speaks, has no reason
+     * phrase at all).
+     */
     private void error(HttpExchange exchange, int status, String title, String message) throws IOException {
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        if (accept != null && accept.contains("application/json")) {
-            ObjectNode body = json.createObjectNode();
-            body.put("message", message);
-            body.put("code", status + " " + message);
-            body.put("title", title);
-            respond(exchange, status, "application/json", json.writeValueAsBytes(body));
-        } else {
-            String html = "<html>\n <head>\n  <title>" + status + " " + title + "</title>\n </head>\n <body>\n  <h1>"
-                    + status + " " + title + "</h1>\n  " + message + "\n </body>\n</html>";
+        String statusLine = status + " " + message;
+        String explanation = PYRAMID_EXPLANATIONS.getOrDefault(status, "");
+        String type = pyramidChoice(exchange.getRequestHeaders().getFirst("Accept"));
+        if (type.equals("text/html")) {
+            // Pyramid's html_template_obj: the status as it is in title and heading; body_template_obj with
+            // br = "<br/>" and the detail HTML-escaped.
+            String body = explanation + "<br/><br/>\n" + htmlEscape(message) + "\n\n";
+            String html = "<html>\n <head>\n  <title>" + statusLine + "</title>\n </head>\n <body>\n"
+                    + "  <h1>" + statusLine + "</h1>\n  " + body + "\n </body>\n</html>";
             respond(exchange, status, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        } else if (type.equals("application/json")) {
+            // Python's json.dumps of the dict, keys in Pyramid's order, its separators and ASCII escapes.
+            String body = "{\"message\": " + pythonJson(explanation + "\n\n\n" + message + "\n\n") + ", \"code\": "
+                    + pythonJson(statusLine) + ", \"title\": " + pythonJson(title) + "}";
+            respond(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        } else {
+            String plain = statusLine + "\n\n" + explanation + "\n\n\n" + message + "\n\n";
+            respond(exchange, status, "text/plain; charset=UTF-8", plain.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Pyramid's choice between its offers text/html and application/json for an Accept header (WebOb's
+     * acceptable_offers: by quality, ties in the offers' order), text/plain when neither (also when there is no
+     * header: prepare() reads a missing one as an empty one).
+     */
+    static String pyramidChoice(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return "text/plain";
+        }
+        double html = 0;
+        double json = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.strip().split(";");
+            String media = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].strip();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (media.equals("text/html") || media.equals("text/*") || media.equals("*/*")) {
+                html = media.equals("text/html") ? q : Math.max(html, q);
+            }
+            if (media.equals("application/json") || media.equals("application/*") || media.equals("*/*")) {
+                json = media.equals("application/json") ? q : Math.max(json, q);
+            }
+        }
+        if (html <= 0 && json <= 0) {
+            return "text/plain";
+        }
+        return json > html ? "application/json" : "text/html";
+    }
+
+    private static String pythonJson(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** The {@code explanation} of Pyramid's exception classes for the statuses this index sends. */
+    private static final Map<Integer, String> PYRAMID_EXPLANATIONS = Map.of(
+            400, "The server could not comply with the request since it is either malformed or otherwise incorrect.",
+            403, "Access was denied to this resource.",
+            404, "The resource could not be found.",
+            405, "The method POST is not allowed for this resource.",
+            409, "There was a conflict when trying to complete your request.",
+            429, "The action could not be performed because there were too many requests by the client.",
+            500, "The server has either erred or is incapable of performing the requested operation.",
+            502, "Bad gateway.",
+            503, "The server is currently unavailable. Please try again at a later time.");
+
+    private static String htmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#x27;");
     }
 
     private void jsonError(HttpExchange exchange, int status, String message) throws IOException {

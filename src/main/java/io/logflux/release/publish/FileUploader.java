@@ -5,18 +5,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Uploads one file, retrying only what is safe: connection failures, timeouts, 5xx and 429 (after its Retry-After).
  * After a failed POST the upload may have landed anyway (the response was lost), so before re-sending, the index is
- * asked whether it now has the file; if it has our sha256 the file is done. A 409 or a 400 "already exists" is read
- * the same way: ours (skip) or someone else's (stop). So a file is never stored twice, and a retry never hides a
- * conflict.
+ * asked whether it now has the file; if it has our sha256 the file is done. Every re-send goes on a new connection. A
+ * stale kept-alive connection (the server had closed it) is looked at the same way but re-sent at once, without waiting
+ * and without counting as an attempt: the new connection cannot be stale.
+ * <p>
+ * "Already exists" (409, or 400 "File already exists") is read by evidence only: warehouse's 400 quotes the hash of
+ * the bytes just sent, not of the file it holds, so only the listing's sha256 tells ours (skip) from someone else's
+ * (stop); while the listing lags, it is asked again, a bounded number of times.
  */
 final class FileUploader {
-    private static final Pattern EXISTING_BLAKE2 = Pattern.compile("blake2_256 hash '([0-9a-f]{64})'");
+    /** Looks at the listing after an "already exists" answer: the first and five more, waits doubling in between. */
+    static final int EXISTING_LOOKS = 6;
 
     private final PackageIndex index;
     private final IndexCredentials credentials;
@@ -44,18 +47,23 @@ final class FileUploader {
         Backoff backoff = new Backoff(settings);
         String lastProblem = null;
         Throwable lastCause = null;
+        boolean sentBefore = false;
+        boolean freshConnection = false;
         for (int attempt = 1; ; attempt++) {
             Duration retryAfter = null;
             file.assertUnchanged();
             UploadProgress progress = new UploadProgress(file.fileName(), file.digests().size(), progressInterval, log,
                     System::nanoTime);
             try {
-                HttpReply reply = http.post(index.uploadUrl(), form, file.path(), credentials, progress);
+                HttpReply reply = http.post(index.uploadUrl(), form, file.path(), credentials, progress,
+                        freshConnection);
                 if (reply.ok()) {
+                    // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
+                    // the index now holds these bytes under this name, and they went up from here.
                     return result(file, PublishedFile.Outcome.UPLOADED, attempt);
                 }
                 if (UploadErrors.saysExists(reply)) {
-                    return existing(file, reply, attempt, uploadedBefore);
+                    return existing(file, reply, sentBefore, attempt, uploadedBefore);
                 }
                 if (reply.status() == 401 || reply.status() == 403) {
                     throw UploadErrors.tokenRefused(index, credentials, file.fileName(), file.normalizedName(), reply);
@@ -75,10 +83,24 @@ final class FileUploader {
                 retryAfter = reply.retryAfterDuration().orElse(null);
                 lastProblem = "HTTP " + reply.status() + (reply.message().isEmpty() ? "" : " \"" + reply.message() + "\"");
                 lastCause = null;
+            } catch (StaleConnectionException e) {
+                sentBefore = true;
+                freshConnection = true;
+                log.accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any answer: "
+                        + e.getMessage() + ". Checking whether it arrived anyway, then sending it again on a new "
+                        + "connection.");
+                PublishedFile landed = landedAnyway(file, attempt, uploadedBefore);
+                if (landed != null) {
+                    return landed;
+                }
+                attempt--;
+                continue;
             } catch (IOException e) {
                 lastProblem = IndexListing.describe(e);
                 lastCause = e;
             }
+            sentBefore = true;
+            freshConnection = true;
             if (attempt >= settings.attempts()) {
                 throw UploadErrors.gaveUp(index, file.fileName(), attempt, lastProblem, lastCause, uploadedBefore);
             }
@@ -87,38 +109,52 @@ final class FileUploader {
                     + index.label() + " anyway, then retrying in " + Durations.human(wait) + " (attempt "
                     + (attempt + 1) + " of " + settings.attempts() + ").");
             sleeper.sleep(wait);
-            RemoteFile remote = listing.release(file.normalizedName(), file.version()).get(file.fileName());
-            if (remote != null && remote.sameAs(file.digests())) {
-                log.accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer was "
-                        + "lost. Not sending it again.");
-                return result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null));
-            }
-            if (remote != null && remote.sha256().isPresent()) {
-                throw UploadErrors.conflict(index, file, remote, uploadedBefore);
+            PublishedFile landed = landedAnyway(file, attempt, uploadedBefore);
+            if (landed != null) {
+                return landed;
             }
         }
     }
 
-    private PublishedFile existing(ReleaseFile file, HttpReply reply, int attempt, List<String> uploadedBefore) {
-        Matcher blake2 = EXISTING_BLAKE2.matcher(reply.message());
-        if (blake2.find() && blake2.group(1).equals(file.digests().blake2b256())) {
-            log.accept(index.label() + " already has " + file.fileName() + " with the same BLAKE2 digest: skipped.");
-            return result(file, attemptOutcome(attempt), attempt);
-        }
+    /** After a send without an answer: the file if the index lists it with our sha256, null if it does not list it. */
+    private PublishedFile landedAnyway(ReleaseFile file, int attempt, List<String> uploadedBefore) {
         RemoteFile remote = listing.release(file.normalizedName(), file.version()).get(file.fileName());
         if (remote != null && remote.sameAs(file.digests())) {
-            log.accept(index.label() + " already has " + file.fileName() + " with the same sha256: skipped.");
-            return result(file, attemptOutcome(attempt), attempt).withUrl(remote.url().orElse(null));
+            log.accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer was "
+                    + "lost. Not sending it again.");
+            return result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null));
         }
         if (remote != null && remote.sha256().isPresent()) {
             throw UploadErrors.conflict(index, file, remote, uploadedBefore);
         }
-        throw UploadErrors.existsButNotListed(index, file, reply, uploadedBefore);
+        return null;
     }
 
-    /** A file found on the index after our own failed attempt is ours; on the first attempt it was there before. */
-    private static PublishedFile.Outcome attemptOutcome(int attempt) {
-        return attempt > 1 ? PublishedFile.Outcome.UPLOADED : PublishedFile.Outcome.ALREADY_PRESENT;
+    private PublishedFile existing(ReleaseFile file, HttpReply reply, boolean sentBefore, int attempt,
+                                   List<String> uploadedBefore) {
+        Backoff backoff = new Backoff(settings);
+        for (int look = 1; ; look++) {
+            RemoteFile remote = listing.release(file.normalizedName(), file.version()).get(file.fileName());
+            if (remote != null && remote.sameAs(file.digests())) {
+                // Found after a send of ours that got no answer: that send is what put it there.
+                PublishedFile.Outcome outcome = sentBefore ? PublishedFile.Outcome.UPLOADED
+                        : PublishedFile.Outcome.ALREADY_PRESENT;
+                log.accept(index.label() + " already has " + file.fileName() + " with the same sha256"
+                        + (sentBefore ? " (an earlier attempt landed; its answer was lost)" : "") + ": skipped.");
+                return result(file, outcome, attempt).withUrl(remote.url().orElse(null));
+            }
+            if (remote != null && remote.sha256().isPresent()) {
+                throw UploadErrors.conflict(index, file, remote, uploadedBefore);
+            }
+            if (look >= EXISTING_LOOKS) {
+                throw UploadErrors.existsButNotListed(index, file, reply, uploadedBefore);
+            }
+            Duration wait = backoff.delay(look, null);
+            log.accept(index.label() + " says " + file.fileName() + " already exists but does not list it "
+                    + (remote == null ? "yet" : "with a sha256") + "; looking again in " + Durations.human(wait)
+                    + " (look " + (look + 1) + " of " + EXISTING_LOOKS + ").");
+            sleeper.sleep(wait);
+        }
     }
 
     private static PublishedFile result(ReleaseFile file, PublishedFile.Outcome outcome, int attempts) {

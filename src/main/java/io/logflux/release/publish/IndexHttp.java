@@ -1,6 +1,7 @@
 package io.logflux.release.publish;
 
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -23,8 +24,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP calls an index gets: GETs of JSON and simple pages, and multipart POSTs whose file part streams from disk.
- * No retries here (OkHttp's own are off, so a POST is never silently re-sent), no redirects followed (an upload URL
- * that redirects is a wrong URL), and no credentials sent to a host other than the index's.
+ * No redirects followed (an upload URL that redirects is a wrong URL), no credentials sent to a host other than the
+ * index's, and no silent re-sending (OkHttp's own retries are off). One exception, made here because only here can it
+ * be seen: servers close kept-alive connections without saying so (HTTP/1.0 servers such as Python's wsgiref, idle
+ * timeouts shorter than the gap between two requests, proxies), and a request sent on such a connection fails before
+ * any answer. Reads and the token probe are then sent again at once on a new connection; an upload is not (it may be
+ * sent again only after the index was asked whether it has the file: {@link FileUploader}), it fails with
+ * {@link StaleConnectionException}. Connections of HTTP/1.0 answers are dropped, not pooled, and any request can be
+ * sent on a connection of its own ({@code freshConnection}), as every retry is.
  */
 final class IndexHttp implements AutoCloseable {
     static final String USER_AGENT = "logflux-release/" + IndexHttp.class.getPackage().getImplementationVersion();
@@ -32,11 +39,14 @@ final class IndexHttp implements AutoCloseable {
     private static final long MAX_READ_BODY = 64L << 20;
     private static final int CHUNK = 64 * 1024;
 
+    private final ConnectionPool pool = new ConnectionPool();
     private final OkHttpClient reads;
     private final OkHttpClient uploads;
 
     IndexHttp(HttpSettings settings) {
         OkHttpClient base = new OkHttpClient.Builder()
+                .connectionPool(pool)
+                .eventListenerFactory(CallTrace.FACTORY)
                 .connectTimeout(settings.connect().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
@@ -53,16 +63,16 @@ final class IndexHttp implements AutoCloseable {
         void sent(long bytes);
     }
 
-    HttpReply get(URI uri, String accept, IndexCredentials credentials) throws IOException {
+    HttpReply get(URI uri, String accept, IndexCredentials credentials, boolean freshConnection) throws IOException {
         Request.Builder request = new Request.Builder().url(uri.toString()).get()
                 .header("Accept", accept).header("User-Agent", USER_AGENT);
         if (credentials != null) {
             request.header("Authorization", credentials.authorizationHeader());
         }
-        return execute(reads.newCall(request.build()));
+        return send(reads, request.build(), true, freshConnection);
     }
 
-    /** PATCHes a JSON document (the proposed yank API). */
+    /** PATCHes a JSON document (the proposed yank API; setting the same state twice is harmless). */
     HttpReply patchJson(URI uri, String json, IndexCredentials credentials) throws IOException {
         Request request = new Request.Builder().url(uri.toString())
                 .patch(RequestBody.create(json, MediaType.get("application/json")))
@@ -70,12 +80,15 @@ final class IndexHttp implements AutoCloseable {
                 .header("User-Agent", USER_AGENT)
                 .header("Authorization", credentials.authorizationHeader())
                 .build();
-        return execute(reads.newCall(request));
+        return send(reads, request, true, false);
     }
 
-    /** POSTs the form, with {@code file} as the {@code content} part (null for a probe without file). */
-    HttpReply post(URI uri, UploadForm form, Path file, IndexCredentials credentials, Progress progress)
-            throws IOException {
+    /**
+     * POSTs the form, with {@code file} as the {@code content} part (null for a probe without file). A probe is sent
+     * again on a new connection when a stale one failed it; an upload fails with {@link StaleConnectionException}.
+     */
+    HttpReply post(URI uri, UploadForm form, Path file, IndexCredentials credentials, Progress progress,
+                   boolean freshConnection) throws IOException {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
         for (Map.Entry<String, String> field : form.fields()) {
             body.addFormDataPart(field.getKey(), field.getValue());
@@ -88,17 +101,49 @@ final class IndexHttp implements AutoCloseable {
                 .header("User-Agent", USER_AGENT)
                 .header("Authorization", credentials.authorizationHeader())
                 .build();
-        return execute((file == null ? reads : uploads).newCall(request));
+        return send(file == null ? reads : uploads, request, file == null, freshConnection);
     }
 
-    private static HttpReply execute(Call call) throws IOException {
+    private HttpReply send(OkHttpClient client, Request request, boolean resendWhenStale, boolean freshConnection)
+            throws IOException {
+        try {
+            return execute(freshConnection ? ofItsOwn(client) : client, request);
+        } catch (StaleConnectionException e) {
+            if (!resendWhenStale) {
+                throw e;
+            }
+            return execute(ofItsOwn(client), request);
+        }
+    }
+
+    /** The same client with a pool of its own, closed after the call: the request gets a new connection. */
+    private static OkHttpClient ofItsOwn(OkHttpClient client) {
+        return client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+    }
+
+    private HttpReply execute(OkHttpClient client, Request request) throws IOException {
+        CallTrace trace = new CallTrace();
+        Call call = client.newCall(request.newBuilder().tag(CallTrace.class, trace).build());
+        HttpReply reply;
+        boolean dropConnections;
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
             String text = readBounded(body);
             MediaType type = body.contentType();
-            return new HttpReply(response.code(), type == null ? "" : type.toString(), text,
+            reply = new HttpReply(response.code(), response.message(), type == null ? "" : type.toString(), text,
                     response.header("Retry-After"), response.header("Location"));
+            dropConnections = CallTrace.serverClosesAfter(response);
+        } catch (IOException e) {
+            if (trace.staleConnection(e)) {
+                throw new StaleConnectionException(e);
+            }
+            throw e;
         }
+        if (dropConnections) {
+            // The answer's connection is back in the pool by now; the server has closed its end.
+            pool.evictAll();
+        }
+        return reply;
     }
 
     private static String readBounded(ResponseBody body) throws IOException {
@@ -111,10 +156,8 @@ final class IndexHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OkHttpClient client : new OkHttpClient[] {reads, uploads}) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
+        reads.dispatcher().executorService().shutdown();
+        pool.evictAll();
     }
 
     /** The file part: read from disk in chunks as OkHttp writes, so memory does not grow with the file. */

@@ -135,7 +135,8 @@ final class IndexListing {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration retryAfter = null;
             try {
-                HttpReply reply = http.get(uri, accept, readCredentials);
+                // A retry goes on a new connection: the one that failed may be half-closed, its pool mates too.
+                HttpReply reply = http.get(uri, accept, readCredentials, attempt > 1);
                 if (reply.ok() || reply.status() == 404) {
                     return reply;
                 }

@@ -34,6 +34,7 @@ public final class Publication {
         }
         List<ReleaseFile> release = ReleaseFile.readRelease(files);
         AwaitReport served = new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
+                .afterUpload()
                 .await(release, settings.waitTimeout(), Duration.ofSeconds(2), Duration.ofSeconds(30));
         Optional<InstallReport> installed = settings.verifyInstall()
                 ? Optional.of(new InstallVerifier(log, sleeper).verify(index, release, settings.install()))

@@ -24,6 +24,7 @@ public final class ServedFilesWaiter {
     private final LongSupplier nanoClock;
     private final Consumer<String> log;
     private final IndexCredentials readCredentials;
+    private boolean afterUpload;
 
     public ServedFilesWaiter(PackageIndex index, HttpSettings settings, Sleeper sleeper, LongSupplier nanoClock,
                              Consumer<String> log, IndexCredentials readCredentials) {
@@ -35,7 +36,15 @@ public final class ServedFilesWaiter {
         this.readCredentials = readCredentials;
     }
 
+    /** The files were just accepted by the index in this run: a timeout then says the upload went through. */
+    public ServedFilesWaiter afterUpload() {
+        this.afterUpload = true;
+        return this;
+    }
+
     /**
+     * Checks until every file is served or the timeout has passed; the last check is made at the timeout.
+     *
      * @param files         the release's files (one project, one version)
      * @param timeout       how long to wait in all
      * @param firstInterval the wait after the first check; it doubles up to {@code maxInterval}
@@ -93,20 +102,29 @@ public final class ServedFilesWaiter {
                             + (checks == 1 ? "" : "s") + ").");
                     return new AwaitReport(served, elapsed, checks);
                 }
-                if (elapsed.plus(interval).compareTo(timeout) > 0) {
-                    throw new ReleaseException("After " + Durations.human(elapsed) + ", " + index.describe()
-                            + " still does not serve " + describe(missing) + ". The upload itself went through; do "
-                            + "not re-upload. The index's CDN can lag (PyPI has had delays of an hour; see "
-                            + "https://status.python.org). Wait longer for propagation: run 'logflux-release await' "
-                            + "with the same files later, or raise the wait timeout (it was "
-                            + Durations.human(timeout) + ").");
+                if (elapsed.compareTo(timeout) >= 0) {
+                    throw notServed(elapsed, timeout, missing);
                 }
+                Duration left = timeout.minus(elapsed);
+                Duration wait = interval.compareTo(left) > 0 ? left : interval;
                 log.accept("Waiting for " + index.label() + " to serve " + describe(missing) + "; "
-                        + Durations.human(elapsed) + " so far, next check in " + Durations.human(interval) + ".");
-                sleeper.sleep(interval);
+                        + Durations.human(elapsed) + " so far, next check in " + Durations.human(wait) + ".");
+                sleeper.sleep(wait);
                 interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
             }
         }
+    }
+
+    private ReleaseException notServed(Duration elapsed, Duration timeout, Map<String, String> missing) {
+        String lag = index.isWarehouseHosted() ? "PyPI's listings are CDN-cached and can lag (there have been delays "
+                + "of an hour; see https://status.python.org)" : "the index's listing or a cache in front of it can lag";
+        String what = afterUpload ? "The upload itself went through (the index accepted every file); do not "
+                + "re-upload: " + lag + "."
+                : "If these files were uploaded, do not re-upload: " + lag + ". If they were not, publish them first.";
+        return new ReleaseException("After " + Durations.human(elapsed) + ", " + index.describe()
+                + " still does not serve " + describe(missing) + ". " + what + " Wait longer for propagation: run "
+                + "'logflux-release await' with the same files later, or raise the wait timeout (it was "
+                + Durations.human(timeout) + ").");
     }
 
     private static boolean servesAll(Map<String, RemoteFile> listing, List<ReleaseFile> files) {
@@ -118,7 +136,7 @@ public final class ServedFilesWaiter {
         if (remote != null && remote.sha256().isPresent() && !remote.sameAs(file.digests())) {
             throw new ReleaseException(index.describe() + " serves " + file.fileName() + " with other bytes (sha256 "
                     + remote.sha256().get() + ", expected " + file.digests().sha256() + "). These are not the files "
-                    + "that were uploaded from here; " + UploadErrors.REUPLOAD_GUIDANCE);
+                    + "that were uploaded from here; " + UploadErrors.reuploadGuidance(index));
         }
     }
 

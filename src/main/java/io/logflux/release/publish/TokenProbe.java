@@ -82,7 +82,8 @@ public final class TokenProbe {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration retryAfter = null;
             try {
-                HttpReply reply = http.post(index.uploadUrl(), UploadForm.probe(), null, credentials, null);
+                HttpReply reply = http.post(index.uploadUrl(), UploadForm.probe(), null, credentials, null,
+                        attempt > 1);
                 if (reply.status() == 401 || reply.status() == 403) {
                     return new Result(Outcome.REFUSED, reply.status(), reply.message(), reply);
                 }

@@ -18,18 +18,28 @@ final class UploadErrors {
     private UploadErrors() {
     }
 
+    /** The seed's words; for other indexes, first why they apply there too (some could overwrite). */
+    static String reuploadGuidance(PackageIndex index) {
+        return index.isWarehouseHosted() ? REUPLOAD_GUIDANCE : "A published file must not change under the same name "
+                + "(pip caches and pins files by name and hash), and " + REUPLOAD_GUIDANCE;
+    }
+
     static ReleaseException tokenRefused(PackageIndex index, IndexCredentials credentials, String fileName,
                                          String projectName, HttpReply reply) {
         String when = fileName == null ? "The token check before uploading" : "Uploading " + fileName;
+        String nothing = fileName == null ? "Nothing was uploaded." : "";
+        if (!index.isWarehouseHosted()) {
+            return new ReleaseException(when + " to " + index.describe() + " was refused: HTTP " + reply.status()
+                    + quoted(reply) + ". Check the token in " + credentials.source() + ": is it valid for this index, and "
+                    + "may it upload to project '" + projectName + "'? " + nothing);
+        }
         String scope = index.label().equals("testpypi") ? "is it a token from test.pypi.org? TestPyPI and PyPI have "
-                + "separate accounts and tokens"
-                : index.label().equals("pypi") ? "is it a token from pypi.org, not test.pypi.org?"
-                : "is it valid for this index?";
+                + "separate accounts and tokens" : "is it a token from pypi.org, not test.pypi.org?";
         return new ReleaseException(when + " to " + index.describe() + " was refused: HTTP " + reply.status()
                 + quoted(reply) + ". Check the token in " + credentials.source() + " (is it scoped to project '"
                 + projectName + "'? " + scope + "; has it been revoked or expired?). "
                 + (credentials.looksLikePypiToken() ? "" : "It does not start with 'pypi-', so it is not a PyPI API "
-                + "token. ") + (fileName == null ? "Nothing was uploaded." : ""));
+                + "token. ") + nothing);
     }
 
     static ReleaseException badRequest(PackageIndex index, String fileName, HttpReply reply, List<String> uploaded) {
@@ -41,16 +51,17 @@ final class UploadErrors {
     static ReleaseException tooLarge(PackageIndex index, String fileName, long size, HttpReply reply,
                                      List<String> uploaded) {
         return new ReleaseException(index.describe() + " refused " + fileName + " (" + io.logflux.release.files.ByteSizes
-                .human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". PyPI's default limit is "
-                + "100 MiB per file; ask for a larger limit for the project "
-                + "(https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-increase) or "
-                + "make the file smaller." + uploadedSoFar(uploaded));
+                .human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". "
+                + (index.isWarehouseHosted() ? "PyPI's default limit is 100 MiB per file; ask for a larger limit for "
+                + "the project (https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-"
+                + "increase) or make the file smaller." : "Raise the index's upload size limit (and that of any proxy "
+                + "in front of it) or make the file smaller.") + uploadedSoFar(uploaded));
     }
 
     static ReleaseException conflict(PackageIndex index, ReleaseFile file, RemoteFile remote, List<String> uploaded) {
         return new ReleaseException("File already exists: " + file.fileName() + " is on " + index.describe()
                 + " with different content (sha256 there " + remote.sha256().orElse("not listed") + ", here "
-                + file.digests().sha256() + "). " + REUPLOAD_GUIDANCE + " Nothing " + (uploaded.isEmpty()
+                + file.digests().sha256() + "). " + reuploadGuidance(index) + " Nothing " + (uploaded.isEmpty()
                 ? "from this batch was uploaded." : "more was uploaded after " + String.join(", ", uploaded) + "."));
     }
 
@@ -58,7 +69,7 @@ final class UploadErrors {
                                                List<String> uploaded) {
         return new ReleaseException(index.describe() + " says " + file.fileName() + " already exists" + quoted(reply)
                 + ", but does not list it with this file's sha256 (" + file.digests().sha256() + "). Either another "
-                + "file with this name was uploaded before — then: " + REUPLOAD_GUIDANCE + " — or the index's "
+                + "file with this name was uploaded before — then: " + reuploadGuidance(index) + " — or the index's "
                 + "listing lags behind; then run again in a few minutes: an identical file is skipped."
                 + uploadedSoFar(uploaded));
     }
@@ -86,9 +97,9 @@ final class UploadErrors {
                                             Throwable cause, List<String> uploaded) {
         return new IndexUnreachableException("Uploading " + fileName + " to " + index.describe() + " failed "
                 + attempts + " times; the last problem: " + lastProblem + ". Before each retry the index was checked, "
-                + "and it does not have the file, so nothing is half-uploaded. Check the network or the index's "
-                + "status page (https://status.python.org for PyPI); for large files on slow links raise the upload "
-                + "timeout. " + RERUN_HINT + uploadedSoFar(uploaded), cause);
+                + "and it does not have the file, so nothing is half-uploaded. Check the network or "
+                + (index.isWarehouseHosted() ? "PyPI's status page (https://status.python.org)" : "the index's logs")
+                + "; for large files on slow links raise the upload timeout. " + RERUN_HINT + uploadedSoFar(uploaded), cause);
     }
 
     static boolean saysExists(HttpReply reply) {
@@ -111,7 +122,7 @@ final class UploadErrors {
         }
         if (m.contains("too similar") || m.contains("isn't allowed") || m.contains("is invalid")
                 || m.contains("conflicts with")) {
-            return "PyPI does not accept this project name; choose another name in pyproject.toml.";
+            return "The index does not accept this project name; choose another name in pyproject.toml.";
         }
         if (m.contains("description failed to render")) {
             return "Run 'check' on the file: it renders the description as PyPI does and shows the line to fix.";

@@ -159,7 +159,8 @@ class PublisherTest {
 
         assertThat(e.getMessage()).startsWith("The token check before uploading to " + index.uploadUrl()
                         + " was refused: HTTP 403 \"Invalid or non-existent authentication information.")
-                .contains("Check the token in credentials 'test-pypi-token' (is it scoped to project 'logflux'?")
+                .contains("Check the token in credentials 'test-pypi-token': is it valid for this index, and may "
+                        + "it upload to project 'logflux'?")
                 .endsWith("Nothing was uploaded.");
         assertThat(index.uploadRequests()).isZero();
         assertThat(index.files()).isEmpty();
@@ -231,7 +232,11 @@ class PublisherTest {
         assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
         assertThat(index.files()).hasSize(1);
         assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
-        assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " failed ("));
+        // A fault before any answer on a kept connection cannot be told from a stale connection: looked at, then
+        // re-sent at once on a new one; the others are retried after a wait.
+        assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " failed (")
+                || l.startsWith("Uploading " + wheel.getFileName() + " to " + index.uploadUrl() + " failed before any "
+                + "answer"));
         if (fault == Fault.LAND_THEN_DROP_RESPONSE) {
             assertThat(index.uploadRequests()).as("the re-check found it: no second POST").isEqualTo(1);
             assertThat(log).anyMatch(l -> l.contains("only the answer was lost"));
@@ -249,6 +254,56 @@ class PublisherTest {
         assertThat(report.uploaded()).hasSize(1);
         assertThat(index.uploadRequests()).isEqualTo(2);
         assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void warehousesDuplicateAnswerWhileTheListingLagsIsRefusedNotTakenForOurFile() throws Exception {
+        // Someone else's file holds the name; the listing does not show it yet (a CDN that lags). Warehouse's 400
+        // quotes the hash of the bytes we sent, so it matches ours: only the listing may decide, and it never confirms.
+        Files.createDirectories(dir.resolve("other"));
+        Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
+                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        index.hideNewFilesForReads(1_000);
+        String held = index.preload(other, "logflux", "0.2.0").sha256();
+
+        ReleaseException e = refusal(publisher(token, fastSettings()), wheel);
+
+        assertThat(e.getMessage()).startsWith(index.uploadUrl() + " says " + wheel.getFileName() + " already exists "
+                + "\"File already exists ('" + wheel.getFileName() + "', with blake2_256 hash '")
+                .contains("but does not list it with this file's sha256");
+        assertThat(log).noneMatch(line -> line.contains("skipped"));
+        assertThat(sleeps).as("the listing was asked " + FileUploader.EXISTING_LOOKS + " times")
+                .hasSize(FileUploader.EXISTING_LOOKS - 1);
+        assertThat(index.files()).singleElement().satisfies(f -> assertThat(f.sha256()).isEqualTo(held));
+    }
+
+    @Test
+    void aDuplicateAnswerIsSettledByTheListingOnceItCatchesUp() throws Exception {
+        Files.createDirectories(dir.resolve("other"));
+        Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
+                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        // Hidden from the publisher's first listing (two reads: JSON API and simple page) and from the first look.
+        index.hideNewFilesForReads(4);
+        index.preload(other, "logflux", "0.2.0");
+
+        ReleaseException e = refusal(publisher(token, fastSettings()), wheel);
+
+        assertThat(e.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
+                + index.uploadUrl() + " with different content");
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void warehousesOkForAnIdenticalFileTheListingDoesNotShowIsAnUploadNotASkip() {
+        // legacy.py answers 200 to an identical re-upload: the index holds our bytes, and we sent them.
+        index.hideNewFilesForReads(1_000);
+        index.preload(wheel, "logflux", "0.2.0");
+
+        PublishReport report = publisher().publish(List.of(wheel));
+
+        assertThat(report.uploaded()).singleElement().satisfies(f -> assertThat(f.outcome())
+                .isEqualTo(PublishedFile.Outcome.UPLOADED));
+        assertThat(index.files()).hasSize(1);
     }
 
     @Test

@@ -38,7 +38,7 @@ class RetryPartsTest {
     @Test
     void theIndexsMessageComesFromJsonOrFromHtml() {
         assertThat(reply(400, "{\"message\": \"File already exists ('a.whl', with blake2_256 hash 'x').\", "
-                + "\"code\": \"400 File already exists\", \"title\": \"Bad Request\"}", null).message())
+                + "\"code\": \"400 Bad Request\", \"title\": \"Bad Request\"}", null).message())
                 .isEqualTo("File already exists ('a.whl', with blake2_256 hash 'x').");
         assertThat(reply(403, "<html>\n <head>\n  <title>403 Forbidden</title>\n </head>\n <body>\n  <h1>403 "
                 + "Forbidden</h1>\n  Invalid API Token: token is expired\n </body>\n</html>", null).message())
@@ -87,6 +87,6 @@ class RetryPartsTest {
     }
 
     private static HttpReply reply(int status, String body, String retryAfter) {
-        return new HttpReply(status, body.startsWith("{") ? "application/json" : "text/html", body, retryAfter, null);
+        return new HttpReply(status, "", body.startsWith("{") ? "application/json" : "text/html", body, retryAfter, null);
     }
 }

@@ -101,11 +101,16 @@ class ServedFilesWaiterTest {
         assertThatThrownBy(() -> waiter(target()).await(ReleaseFile.readRelease(List.of(wheel)),
                 Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(8)))
                 .isInstanceOf(ReleaseException.class)
-                .hasMessageStartingWith("After 14 s, " + index.uploadUrl() + " still does not serve "
+                .hasMessageStartingWith("After 20 s, " + index.uploadUrl() + " still does not serve "
                         + wheel.getFileName() + " (JSON API: not yet, simple index: not yet).")
-                .hasMessageContaining("do not re-upload")
+                .hasMessageContaining("If these files were uploaded, do not re-upload")
+                .hasMessageContaining("If they were not, publish them first.")
+                .hasMessageNotContaining("went through")
+                .hasMessageNotContaining("status.python.org")
                 .hasMessageContaining("Wait longer for propagation");
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+        // The whole timeout is used: the last wait is what is left of it, and the last check is made at the timeout.
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+                Duration.ofSeconds(6));
     }
 
     @Test

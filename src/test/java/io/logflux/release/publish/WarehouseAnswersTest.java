@@ -1,0 +1,126 @@
+package io.logflux.release.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndexExtension;
+import io.logflux.release.testing.DebianPython;
+import io.logflux.release.testing.FakeTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Warehouse's refusals as the real Pyramid renders them (Debian's python3-pyramid, driven the way
+ * warehouse/forklift/utils.py's _exc_with_message drives it: the message as the detail and in the status line): the
+ * test index answers byte for byte the same body for every Accept header, and the client reads warehouse's message out
+ * of each rendering, with the status line's reason (HTTP/1.1) and without it (HTTP/2 has none).
+ */
+class WarehouseAnswersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** legacy.py, the duplicate check (pypi-protocol.md §1.3 step 17): the hash is the uploaded file's. */
+    private static final String DUPLICATE = "File already exists ('logflux-0.2.0-py3-none-any.whl', with blake2_256 "
+            + "hash '" + "ab".repeat(32) + "'). See https://pypi.org/help/#file-name-reuse for more information.";
+    /** warehouse's refusal of unknown credentials (pypi-protocol.md §1.3 step 1). */
+    private static final String INVALID_AUTH = "Invalid or non-existent authentication information. See "
+            + "https://pypi.org/help/#invalid-auth for more information.";
+
+    @RegisterExtension
+    final TestIndexExtension server = new TestIndexExtension();
+
+    private record Rendered(int status, String reason, String contentType, String body) {
+    }
+
+    private static Rendered pyramid(int code, String message, String accept) throws Exception {
+        Path script = Path.of(WarehouseAnswersTest.class.getResource("/calibration/pyramid_error.py").toURI());
+        DebianPython.Result result = DebianPython.run(null, script.toString(), Integer.toString(code), message,
+                accept);
+        assertThat(result.status()).as(result.output()).isZero();
+        JsonNode page = JSON.readTree(result.output());
+        String status = page.get("status").asText();
+        return new Rendered(Integer.parseInt(status.substring(0, 3)), status.substring(4),
+                page.get("content_type").asText(), page.get("body").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/html", "*/*", "", "text/plain",
+            "application/json, text/html;q=0.1", "text/html;q=0.2, application/json"})
+    void theTestIndexRendersARefusalAsPyramidDoes(String accept) throws Exception {
+        LocalIndex index = server.index();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(index.uploadUrl()))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("__token__:"
+                        + FakeTokens.pypi()).getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; "
+                        + "name=\":action\"\r\n\r\nfile_upload\r\n--b--\r\n"));
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> ours = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        Rendered real = pyramid(403, INVALID_AUTH, accept);
+
+        assertThat(ours.statusCode()).isEqualTo(real.status());
+        assertThat(ours.headers().firstValue("Content-Type").orElse("")).startsWith(real.contentType());
+        assertThat(ours.body()).isEqualTo(real.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/html", "text/plain"})
+    void theClientReadsWarehousesMessageFromEveryRenderingWithOrWithoutAReasonPhrase(String accept) throws Exception {
+        for (Rendered real : List.of(pyramid(400, DUPLICATE, accept), pyramid(403, INVALID_AUTH, accept))) {
+            String message = real.status() == 400 ? DUPLICATE : INVALID_AUTH;
+
+            assertThat(new HttpReply(real.status(), real.reason(), real.contentType(), real.body(), null, null)
+                    .message()).as("HTTP/1.1").isEqualTo(message);
+            assertThat(new HttpReply(real.status(), "", real.contentType(), real.body(), null, null).message())
+                    .as("HTTP/2, no reason phrase").isEqualTo(message);
+        }
+    }
+
+    @Test
+    void aDuplicateSaysExistsWhateverTheRendering() throws Exception {
+        for (String accept : List.of("application/json", "text/html")) {
+            Rendered real = pyramid(400, DUPLICATE, accept);
+            assertThat(UploadErrors.saysExists(new HttpReply(400, "", real.contentType(), real.body(), null, null)))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void pypiserversBottlePageIsReadAsItsMessageWithoutCssOrEntities() throws Exception {
+        // pypiserver answers through bottle (vendored; Debian's python3-bottle renders the same ERROR_PAGE_TEMPLATE).
+        DebianPython.Result page = DebianPython.run(null, "-c", String.join("\n",
+                "import bottle, json, wsgiref.util",
+                "app = bottle.Bottle()",
+                "@app.post('/')",
+                "def upload():",
+                "    bottle.abort(409, \"Package 'logflux-0.2.0.tar.gz' already exists!\\n\")",
+                "env = {}",
+                "wsgiref.util.setup_testing_defaults(env)",
+                "env['REQUEST_METHOD'] = 'POST'",
+                "answer = []",
+                "body = b''.join(app(env, lambda status, headers: answer.append((status, dict(headers)))))",
+                "print(json.dumps({'status': answer[0][0], 'type': answer[0][1]['Content-Type'], "
+                        + "'body': body.decode()}))"));
+        assertThat(page.status()).as(page.output()).isZero();
+        JsonNode answer = JSON.readTree(page.output());
+        HttpReply reply = new HttpReply(409, answer.get("status").asText().substring(4), answer.get("type").asText(),
+                answer.get("body").asText(), null, null);
+
+        assertThat(answer.get("body").asText()).contains("<style").contains("&#039;");
+        assertThat(reply.message()).isEqualTo("Package 'logflux-0.2.0.tar.gz' already exists!");
+        assertThat(UploadErrors.saysExists(reply)).isTrue();
+    }
+}
