@@ -138,9 +138,7 @@ class PublisherTest {
 
     @Test
     void aDifferentFileUnderAnExistingNameStopsTheBatchBeforeAnyUpload() throws Exception {
-        Files.createDirectories(dir.resolve("other"));
-        Path otherWheel = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        Path otherWheel = ArchiveEditor.sameNameOtherBytes(wheel, dir);
         index.preload(otherWheel, "logflux", "0.2.0");
 
         ReleaseException e = refusal(publisher(), wheel, sdist);
@@ -260,9 +258,7 @@ class PublisherTest {
     void warehousesDuplicateAnswerWhileTheListingLagsIsRefusedNotTakenForOurFile() throws Exception {
         // Someone else's file holds the name; the listing does not show it yet (a CDN that lags). Warehouse's 400
         // quotes the hash of the bytes we sent, so it matches ours: only the listing may decide, and it never confirms.
-        Files.createDirectories(dir.resolve("other"));
-        Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
         index.hideNewFilesForReads(1_000);
         String held = index.preload(other, "logflux", "0.2.0").sha256();
 
@@ -279,9 +275,7 @@ class PublisherTest {
 
     @Test
     void aDuplicateAnswerIsSettledByTheListingOnceItCatchesUp() throws Exception {
-        Files.createDirectories(dir.resolve("other"));
-        Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
         // Hidden from the publisher's first listing (two reads: JSON API and simple page) and from the first look.
         index.hideNewFilesForReads(4);
         index.preload(other, "logflux", "0.2.0");

@@ -106,9 +106,7 @@ class RealServersTest {
             assertThat(rerun.skipped()).hasSize(2);
             assertThat(index.uploadRequests()).as("nothing sent twice").isEqualTo(uploadsSoFar);
 
-            Files.createDirectories(dir.resolve("other"));
-            Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
-                    .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+            Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
             String held = index.files().stream().filter(f -> f.filename().equals(wheel.getFileName().toString()))
                     .findFirst().orElseThrow().sha256();
 

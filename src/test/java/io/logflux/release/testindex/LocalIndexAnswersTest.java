@@ -209,9 +209,7 @@ class LocalIndexAnswersTest {
     void otherBytesUnderAnExistingNameQuoteTheHashOfWhatWasSent() throws IOException {
         // L1205-L1224: the message's hash is file_hashes["blake2_256"], the upload's own (warehouse-2026.md).
         assertThat(upload(wheel, UnaryOperator.identity()).status()).isEqualTo(200);
-        Files.createDirectories(dir.resolve("other"));
-        Path other = ArchiveEditor.ofWheel(wheel).put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("other").resolve(wheel.getFileName()));
+        Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
         String sentBlake2 = ReleaseFile.read(other).digests().blake2b256();
 
         Answer refused = upload(other, UnaryOperator.identity());

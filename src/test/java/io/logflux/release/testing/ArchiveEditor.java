@@ -65,6 +65,16 @@ public final class ArchiveEditor {
         return editor;
     }
 
+    /** A wheel of the same file name as {@code wheel} with other bytes (one module more), written under {@code dir}. */
+    public static Path sameNameOtherBytes(Path wheel, Path dir) {
+        try {
+            Path other = Files.createDirectories(dir.resolve("other")).resolve(wheel.getFileName());
+            return ofWheel(wheel).put("logflux/extra.py", "X = 1\n").writeWheel(other);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ArchiveEditor put(String member, String content) {
         members.put(member, content.getBytes(StandardCharsets.UTF_8));
         return this;
