@@ -3,8 +3,8 @@ package io.logflux.release.localindex;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.undertow.Undertow;
+import io.undertow.server.handlers.BlockingHandler;
 import io.logflux.release.publish.FileDigests;
 
 import java.io.IOException;
@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -87,12 +85,8 @@ public final class LocalIndex implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Path storage;
     private final Path incoming;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-index");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Undertow server;
+    private final int port;
     private final Map<String, Set<String>> tokens = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<StoredFile> files = new ArrayList<>();
@@ -117,21 +111,20 @@ public final class LocalIndex implements AutoCloseable {
     private long serial;
 
     static {
-        // The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm on, the body
-        // then waits for the client's delayed ACK (40 ms) on every kept-alive request. Its documented switch turns
-        // TCP_NODELAY on; it is read once per JVM, so set it before the first server exists (unless set already).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        QuietServerLogs.apply();
     }
 
     private LocalIndex(Path dir) throws IOException {
         this.storage = Files.createDirectories(dir.resolve("packages"));
         this.incoming = Files.createDirectories(dir.resolve("incoming"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = Undertow.builder()
+                .addHttpListener(0, InetAddress.getLoopbackAddress().getHostAddress())
+                .setIoThreads(2)
+                .setWorkerThreads(16)
+                .setHandler(new BlockingHandler(exchange -> handle(new IndexExchange(exchange))))
+                .build();
         server.start();
+        this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     /** Starts an index on a free loopback port, keeping its files under {@code dir}. */
@@ -144,7 +137,7 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + port + "/";
     }
 
     public String uploadUrl() {
@@ -281,13 +274,12 @@ public final class LocalIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(IndexExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
         try {
@@ -320,11 +312,11 @@ public final class LocalIndex implements AutoCloseable {
         }
     }
 
-    private synchronized void log(HttpExchange exchange, int status) {
+    private synchronized void log(IndexExchange exchange, int status) {
         requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status);
     }
 
-    private void upload(HttpExchange exchange) throws IOException {
+    private void upload(IndexExchange exchange) throws IOException {
         long length = contentLength(exchange);
         Fault fault = null;
         if (length < 0 || length > 1024) {
@@ -402,7 +394,7 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     /** Warehouse's order of checks (pypi-protocol.md §1.3). Returns "NNN message" for a refusal, null when stored. */
-    private String validateUpload(HttpExchange exchange, List<MultipartReader.Part> parts, Fault fault)
+    private String validateUpload(IndexExchange exchange, List<MultipartReader.Part> parts, Fault fault)
             throws IOException {
         Map<String, List<String>> form = new LinkedHashMap<>();
         MultipartReader.Part content = null;
@@ -568,7 +560,7 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     /** Returns "token:&lt;t&gt;" for a known token, "user:&lt;name&gt;" for another username, null otherwise. */
-    private String authenticate(HttpExchange exchange) {
+    private String authenticate(IndexExchange exchange) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null) {
             return null;
@@ -606,7 +598,7 @@ public final class LocalIndex implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void jsonApi(HttpExchange exchange, String path) throws IOException {
+    private void jsonApi(IndexExchange exchange, String path) throws IOException {
         String[] segments = path.substring("/pypi/".length()).split("/");
         boolean project = segments.length == 2 && segments[1].equals("json");
         boolean release = segments.length == 3 && segments[2].equals("json");
@@ -695,7 +687,7 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     /** The proposed yank API: token auth as for uploads, {"yanked": bool, "yanked_reason": str|null}. */
-    private void yankApi(HttpExchange exchange, String path) throws IOException {
+    private void yankApi(IndexExchange exchange, String path) throws IOException {
         String[] segments = path.substring("/api/projects/".length()).split("/");
         if (!yankApi || segments.length != 2) {
             error(exchange, 404, "Not Found", "Not Found");
@@ -742,7 +734,7 @@ public final class LocalIndex implements AutoCloseable {
         respond(exchange, 200, "application/json", json.writeValueAsBytes(reply));
     }
 
-    private void simple(HttpExchange exchange, String path) throws IOException {
+    private void simple(IndexExchange exchange, String path) throws IOException {
         String rest = path.substring("/simple/".length());
         if (rest.isEmpty()) {
             StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
@@ -812,7 +804,7 @@ public final class LocalIndex implements AutoCloseable {
                 html.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void download(HttpExchange exchange, String filename) throws IOException {
+    private void download(IndexExchange exchange, String filename) throws IOException {
         StoredFile found;
         synchronized (this) {
             found = files.stream().filter(f -> f.filename().equals(filename)).findFirst().orElse(null);
@@ -822,7 +814,7 @@ public final class LocalIndex implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        exchange.sendResponseHeaders(200, found.size());
+        exchange.sendResponseHeaders(200, null, found.size());
         log(exchange, 200);
         try (OutputStream out = exchange.getResponseBody()) {
             Files.copy(found.path(), out);
@@ -866,11 +858,11 @@ public final class LocalIndex implements AutoCloseable {
      * (pyramid/httpexceptions.py, {@code HTTPException.prepare}): for {@code Accept: application/json}
      * {@code {"message": body, "code": status, "title": title}} where body is the class's explanation, two line breaks,
      * then the detail; for text/html its html_template with the status in the title and the heading; else text/plain.
-     * The JDK's HTTP server cannot send a reason phrase of its own choosing, so the status line here carries the
-     * standard one and the body carries warehouse's; a client must read both (HTTP/2, which PyPI speaks, has no reason
-     * phrase at all).
+     * A client must read both (HTTP/2, which PyPI speaks, has no reason phrase at all).
      */
-    private void error(HttpExchange exchange, int status, String title, String message) throws IOException {
+    private void error(IndexExchange exchange, int status, String title, String message) throws IOException {
+        // _exc_with_message: the message, iso-8859-1-safe, is the status line's reason.
+        String reason = new String(message.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
         String statusLine = status + " " + message;
         String explanation = PYRAMID_EXPLANATIONS.getOrDefault(status, "");
         String type = pyramidChoice(exchange.getRequestHeaders().getFirst("Accept"));
@@ -880,15 +872,15 @@ public final class LocalIndex implements AutoCloseable {
             String body = explanation + "<br/><br/>\n" + htmlEscape(message) + "\n\n";
             String html = "<html>\n <head>\n  <title>" + statusLine + "</title>\n </head>\n <body>\n"
                     + "  <h1>" + statusLine + "</h1>\n  " + body + "\n </body>\n</html>";
-            respond(exchange, status, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+            respond(exchange, status, reason, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
         } else if (type.equals("application/json")) {
             // Python's json.dumps of the dict, keys in Pyramid's order, its separators and ASCII escapes.
             String body = "{\"message\": " + pythonJson(explanation + "\n\n\n" + message + "\n\n") + ", \"code\": "
                     + pythonJson(statusLine) + ", \"title\": " + pythonJson(title) + "}";
-            respond(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            respond(exchange, status, reason, "application/json", body.getBytes(StandardCharsets.UTF_8));
         } else {
             String plain = statusLine + "\n\n" + explanation + "\n\n\n" + message + "\n\n";
-            respond(exchange, status, "text/plain; charset=UTF-8", plain.getBytes(StandardCharsets.UTF_8));
+            respond(exchange, status, reason, "text/plain; charset=UTF-8", plain.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -968,16 +960,21 @@ public final class LocalIndex implements AutoCloseable {
                 .replace("'", "&#x27;");
     }
 
-    private void jsonError(HttpExchange exchange, int status, String message) throws IOException {
+    private void jsonError(IndexExchange exchange, int status, String message) throws IOException {
         respond(exchange, status, "application/json", ("{\"message\": \"" + message + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private void respond(IndexExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        respond(exchange, status, null, contentType, body);
+    }
+
+    private void respond(IndexExchange exchange, int status, String reason, String contentType, byte[] body)
+            throws IOException {
         // Whatever the handler did not read must not be left in the connection.
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.sendResponseHeaders(status, reason, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -987,11 +984,11 @@ public final class LocalIndex implements AutoCloseable {
     }
 
     /** Closing an exchange before its response headers were sent closes the TCP connection. */
-    private static void closeWithoutResponse(HttpExchange exchange) {
+    private static void closeWithoutResponse(IndexExchange exchange) {
         exchange.close();
     }
 
-    private static long contentLength(HttpExchange exchange) {
+    private static long contentLength(IndexExchange exchange) {
         String value = exchange.getRequestHeaders().getFirst("Content-Length");
         try {
             return value == null ? -1 : Long.parseLong(value.trim());

@@ -133,8 +133,13 @@ class RealServersTest {
         }
     }
 
+    /**
+     * Not through wsgiref answering HTTP/1.1: twine itself fails there (urllib3 sends the second upload on the closed
+     * connection and does not retry a POST: "Remote end closed connection without response"), which our publish
+     * survives (the test above).
+     */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, mode = EnumSource.Mode.EXCLUDE, names = "WSGIREF_HTTP11")
     void twineUploadsThroughTheSameServerAndOurRerunSkipsWhatItSent(Kind kind) {
         try (WireServer wire = WireServer.start(kind, index.baseUrl())) {
             DebianPython.Result twine = DebianPython.run(dir, Map.of("TWINE_USERNAME", "__token__", "TWINE_PASSWORD",

@@ -140,7 +140,8 @@ class UploadBatchTest {
     @Test
     void anInterruptStopsTheUploadsInFlightAndSaysHowToGoOn() throws Exception {
         AtomicReference<Thread> caller = new AtomicReference<>();
-        CountDownLatch secondStarted = new CountDownLatch(1);
+        // Both uploads after the first must be in flight before the interrupt, or one could not be stopped yet.
+        CountDownLatch secondStarted = new CountDownLatch(2);
         CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
             caller.set(Thread.currentThread());
             return catchThrowable(() -> new UploadBatch(2).run(files(3), (file, before) -> {

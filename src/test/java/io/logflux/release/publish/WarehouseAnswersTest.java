@@ -72,8 +72,24 @@ class WarehouseAnswersTest {
         Rendered real = pyramid(403, INVALID_AUTH, accept);
 
         assertThat(ours.statusCode()).isEqualTo(real.status());
+        assertThat(reasonPhrase(index, accept)).as("the status line").isEqualTo(real.status() + " " + real.reason());
         assertThat(ours.headers().firstValue("Content-Type").orElse("")).startsWith(real.contentType());
         assertThat(ours.body()).isEqualTo(real.body());
+    }
+
+    /** The status line as it came over the wire (java.net.http does not show the reason phrase). */
+    private static String reasonPhrase(LocalIndex index, String accept) throws Exception {
+        URI upload = URI.create(index.uploadUrl());
+        try (java.net.Socket socket = new java.net.Socket(upload.getHost(), upload.getPort())) {
+            String body = "--b\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n--b--\r\n";
+            String request = "POST " + upload.getPath() + " HTTP/1.1\r\nHost: " + upload.getHost() + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length() + "\r\n"
+                    + (accept.isEmpty() ? "" : "Accept: " + accept + "\r\n") + "Connection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            return line.substring("HTTP/1.1 ".length());
+        }
     }
 
     @ParameterizedTest

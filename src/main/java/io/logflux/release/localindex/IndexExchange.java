@@ -1,0 +1,78 @@
+package io.logflux.release.localindex;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import org.xnio.IoUtils;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+
+/**
+ * One request to the local index and its answer, over Undertow's blocking API: the few things the index's handlers
+ * use. Unlike the JDK's HTTP server, Undertow sends the reason phrase it is given, so refusals carry warehouse's
+ * message in the status line as warehouse does.
+ */
+final class IndexExchange {
+    /** The request's header values, looked up by name (case-insensitive). */
+    interface RequestHeaders {
+        String getFirst(String name);
+    }
+
+    /** The response's header values. */
+    interface ResponseHeaders {
+        void set(String name, String value);
+    }
+
+    private final HttpServerExchange exchange;
+    private boolean answered;
+
+    IndexExchange(HttpServerExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    String getRequestMethod() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    /** The request target as sent (not decoded), with its query. */
+    URI getRequestURI() {
+        String query = exchange.getQueryString();
+        return URI.create(exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    RequestHeaders getRequestHeaders() {
+        return name -> exchange.getRequestHeaders().getFirst(name);
+    }
+
+    InputStream getRequestBody() {
+        return exchange.getInputStream();
+    }
+
+    ResponseHeaders getResponseHeaders() {
+        return (name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+    }
+
+    /** Status, reason phrase (null for the standard one) and body length (-1 for none). */
+    void sendResponseHeaders(int status, String reason, long length) {
+        exchange.setStatusCode(status);
+        if (reason != null) {
+            exchange.setReasonPhrase(reason);
+        }
+        exchange.setResponseContentLength(Math.max(length, 0));
+        answered = true;
+    }
+
+    OutputStream getResponseBody() {
+        return exchange.getOutputStream();
+    }
+
+    /** Ends the answer; before any answer was given, closes the connection without one (a fault). */
+    void close() {
+        if (answered) {
+            exchange.endExchange();
+        } else {
+            IoUtils.safeClose(exchange.getConnection());
+        }
+    }
+}
