@@ -4,7 +4,7 @@ warehouse/forklift/utils.py (_exc_with_message) builds the Pyramid exception wit
 the message, iso-8859-1-safe, into the status line after the code; Pyramid's HTTPException.prepare then renders the
 body for the request's Accept header (pyramid/httpexceptions.py). Prints one JSON object: status, content_type, body.
 
-Usage: pyramid_error.py CODE MESSAGE ACCEPT
+Usage: pyramid_error.py CODE MESSAGE ACCEPT (an empty MESSAGE renders legacy.py's plain HTTPOk())
 """
 import json
 import sys
@@ -13,6 +13,9 @@ from pyramid import httpexceptions
 
 
 def refusal(code, message):
+    if not message:
+        # legacy.py's "return HTTPOk()": no detail, the standard status line.
+        return httpexceptions.exception_response(code)
     response = httpexceptions.exception_response(code, detail=message)
     latin1 = message.encode("iso-8859-1", "replace").decode("iso-8859-1")
     response.status = "%d %s" % (response.status_code, latin1)

@@ -382,7 +382,7 @@ public final class LocalIndex implements AutoCloseable {
                 error(exchange, status, status == 403 ? "Forbidden" : status == 409 ? "Conflict" : "Bad Request",
                         refusal.substring(4));
             } else if (fault != Fault.LAND_THEN_DROP_RESPONSE) {
-                respond(exchange, 200, "text/plain; charset=utf-8", new byte[0]);
+                ok(exchange);
             }
         } finally {
             for (MultipartReader.Part part : parts) {
@@ -863,7 +863,22 @@ public final class LocalIndex implements AutoCloseable {
     private void error(IndexExchange exchange, int status, String title, String message) throws IOException {
         // _exc_with_message: the message, iso-8859-1-safe, is the status line's reason.
         String reason = new String(message.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
-        String statusLine = status + " " + message;
+        pyramidPage(exchange, status, title, reason, message);
+    }
+
+    /**
+     * warehouse's answer to a stored upload and to an identical re-upload (legacy.py: {@code return HTTPOk()} after
+     * {@code _is_duplicate_file}, and {@code HTTPOk(body="\n".join(warnings))} at the end): Pyramid renders its
+     * default page for an empty body too (WebOb's has_body is false for it).
+     */
+    private void ok(IndexExchange exchange) throws IOException {
+        pyramidPage(exchange, 200, "OK", null, "");
+    }
+
+    /** Pyramid's HTTPException.prepare for the Accept header; {@code reason} null for the standard status line. */
+    private void pyramidPage(IndexExchange exchange, int status, String title, String reason, String message)
+            throws IOException {
+        String statusLine = status + " " + (reason == null ? title : reason);
         String explanation = PYRAMID_EXPLANATIONS.getOrDefault(status, "");
         String type = pyramidChoice(exchange.getRequestHeaders().getFirst("Accept"));
         if (type.equals("text/html")) {

@@ -77,6 +77,34 @@ class WarehouseAnswersTest {
         assertThat(ours.body()).isEqualTo(real.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/html", "", "text/plain"})
+    void theTestIndexAnswersAnIdenticalReuploadWithPyramidsOkPage(String accept) throws Exception {
+        // legacy.py L1204-L1208: _is_duplicate_file is true -> request.tm.doom(); return HTTPOk().
+        LocalIndex index = server.index();
+        Path wheel = io.logflux.release.testing.SampleBuild.shared().wheel();
+        index.preload(wheel, "logflux", "0.2.0");
+        ReleaseFile release = ReleaseFile.read(wheel);
+        okhttp3.MultipartBody.Builder form = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
+        UploadForm.of(wheel.getFileName().toString(), release.metadata(), release.digests()).fields()
+                .forEach(f -> form.addFormDataPart(f.getKey(), f.getValue()));
+        form.addFormDataPart("content", wheel.getFileName().toString(), okhttp3.RequestBody.create(
+                java.nio.file.Files.readAllBytes(wheel), okhttp3.MediaType.get("application/octet-stream")));
+        okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(index.uploadUrl()).post(form.build())
+                .header("Authorization", okhttp3.Credentials.basic("__token__", server.token()));
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        Rendered real = pyramid(200, "", accept);
+        try (okhttp3.Response ours = new okhttp3.OkHttpClient().newCall(request.build()).execute()) {
+            assertThat(ours.code()).isEqualTo(200);
+            assertThat(ours.message()).isEqualTo(real.reason());
+            assertThat(String.valueOf(ours.header("Content-Type"))).startsWith(real.contentType());
+            assertThat(ours.body().string()).isEqualTo(real.body());
+        }
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+    }
+
     /** The status line as it came over the wire (java.net.http does not show the reason phrase). */
     private static String reasonPhrase(LocalIndex index, String accept) throws Exception {
         URI upload = URI.create(index.uploadUrl());

@@ -201,7 +201,8 @@ class LocalIndexAnswersTest {
         Answer again = upload(wheel, UnaryOperator.identity());
 
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body()).isEmpty();
+        // Pyramid's default page for an HTTPOk without body (WarehouseAnswersTest compares it with the real one).
+        assertThat(again.body()).isEqualTo("{\"message\": \"\\n\\n\\n\\n\\n\", \"code\": \"200 OK\", \"title\": \"OK\"}");
         assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
     }
 
