@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.BlockingHandler;
 import io.logflux.release.publish.FileDigests;
 
@@ -121,6 +122,8 @@ public final class LocalIndex implements AutoCloseable {
                 .addHttpListener(0, InetAddress.getLoopbackAddress().getHostAddress())
                 .setIoThreads(2)
                 .setWorkerThreads(16)
+                // Undertow refuses bodies over 10 MiB by default; the index applies warehouse's own limit itself.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 .setHandler(new BlockingHandler(exchange -> handle(new IndexExchange(exchange))))
                 .build();
         server.start();

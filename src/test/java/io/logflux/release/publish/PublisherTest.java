@@ -255,6 +255,22 @@ class PublisherTest {
     }
 
     @Test
+    void aFileLargerThanAWebServersDefaultBodyLimitGoesUpOnce() {
+        // 24 MiB that do not compress: over the 10 MiB an embedded server refuses unless told otherwise.
+        byte[] data = new byte[24 << 20];
+        new java.util.Random(13).nextBytes(data);
+        Path big = ArchiveEditor.ofWheel(wheel).put("logflux/data.bin", data)
+                .writeWheel(dir.resolve(wheel.getFileName()));
+
+        PublishReport report = publisher().publish(List.of(big));
+
+        assertThat(report.uploaded()).hasSize(1);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+        assertThat(index.files().get(0).size()).isGreaterThan(24L << 20);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void warehousesDuplicateAnswerWhileTheListingLagsIsRefusedNotTakenForOurFile() throws Exception {
         // Someone else's file holds the name; the listing does not show it yet (a CDN that lags). Warehouse's 400
         // quotes the hash of the bytes we sent, so it matches ours: only the listing may decide, and it never confirms.

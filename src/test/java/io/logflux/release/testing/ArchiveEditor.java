@@ -80,6 +80,11 @@ public final class ArchiveEditor {
         return this;
     }
 
+    public ArchiveEditor put(String member, byte[] content) {
+        members.put(member, content.clone());
+        return this;
+    }
+
     public ArchiveEditor remove(String member) {
         if (members.remove(member) == null) {
             throw new IllegalArgumentException("no member " + member + " in " + members.keySet());
