@@ -118,6 +118,7 @@ class PublisherTest {
                 + ": 2 uploaded, 0 already there.");
         assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " (")
                 && l.contains("sha256 " + FileDigests.of(wheel).sha256()));
+        assertThat(log).as("the index keeps its connections alive honestly").noneMatch(l -> l.contains("failed"));
     }
 
     @Test
