@@ -6,7 +6,6 @@ import org.xnio.IoUtils;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 
 /**
  * One request to the local index and its answer, over Undertow's blocking API: the few things the index's handlers
@@ -35,10 +34,9 @@ final class IndexExchange {
         return exchange.getRequestMethod().toString();
     }
 
-    /** The request target as sent (not decoded), with its query. */
-    URI getRequestURI() {
-        String query = exchange.getQueryString();
-        return URI.create(exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query));
+    /** The request's path as sent (not decoded, no query); nothing is parsed, so nothing a client sends can fail it. */
+    String getRawPath() {
+        return exchange.getRequestURI();
     }
 
     RequestHeaders getRequestHeaders() {

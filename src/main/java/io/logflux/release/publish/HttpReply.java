@@ -17,13 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A response from an index, its body already read (bounded).
- *
- * @param reason the status line's reason phrase: warehouse puts its message there ("400 File already exists …")
+ * A response from an index, its body already read (bounded); the index's message is worked out once, when it is
+ * first asked for.
  */
-record HttpReply(int status, String reason, String contentType, String body, String retryAfter, String location) {
+final class HttpReply {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 600;
+    /** The most of an error body read for its words: a page larger than this is not an error message. */
+    private static final int MAX_PAGE = 1 << 20;
     /** The reason phrases that say nothing the status does not (RFC 9110's, and older names of the same). */
     private static final Map<Integer, String> STANDARD_REASONS = Map.ofEntries(
             Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(301, "Moved Permanently"),
@@ -38,13 +39,42 @@ record HttpReply(int status, String reason, String contentType, String body, Str
     /** Bottle's error page (pypiserver) wraps the message in this sentence. */
     private static final Pattern BOTTLE_PREAMBLE = Pattern.compile("^Sorry, the requested URL .{0,2000}? caused an "
             + "error: ");
-
     private static final Pattern DOUBLE_BREAK = Pattern.compile("(?i)<br\\s*/?>\\s*<br\\s*/?>");
 
-    HttpReply {
-        reason = reason == null ? "" : reason.strip();
-        contentType = contentType == null ? "" : contentType;
-        body = body == null ? "" : body;
+    private final int status;
+    private final String reason;
+    private final String contentType;
+    private final String body;
+    private final String retryAfter;
+    private final String location;
+    private String message;
+
+    /**
+     * @param reason the status line's reason phrase: warehouse puts its message there ("400 File already exists …")
+     */
+    HttpReply(int status, String reason, String contentType, String body, String retryAfter, String location) {
+        this.status = status;
+        this.reason = reason == null ? "" : reason.strip();
+        this.contentType = contentType == null ? "" : contentType;
+        this.body = body == null ? "" : body;
+        this.retryAfter = retryAfter;
+        this.location = location;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String body() {
+        return body;
+    }
+
+    String location() {
+        return location;
     }
 
     boolean ok() {
@@ -61,11 +91,18 @@ record HttpReply(int status, String reason, String contentType, String body, Str
      * error body (the same status line) or its {@code message}, then the text of an HTML page (no markup, no CSS, no
      * entities, without the heading that repeats the status) or of a plain body.
      */
-    String message() {
+    synchronized String message() {
+        if (message == null) {
+            message = readMessage();
+        }
+        return message;
+    }
+
+    private String readMessage() {
         if (!reason.isEmpty() && !isStandardReason(reason)) {
             return shorten(reason);
         }
-        String text = body.strip();
+        String text = (body.length() > MAX_PAGE ? body.substring(0, MAX_PAGE) : body).strip();
         if (text.startsWith("{")) {
             Optional<String> fromJson = fromJson(text);
             if (fromJson.isPresent()) {
