@@ -15,4 +15,12 @@ public class ReleaseException extends RuntimeException {
     public ReleaseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * What kind of failure this is, as a word a Jenkinsfile or a JSON reader can test ("token", "conflict",
+     * "unreachable", …); "failed" when nothing more specific is known.
+     */
+    public String reason() {
+        return "failed";
+    }
 }

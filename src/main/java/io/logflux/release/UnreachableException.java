@@ -7,4 +7,9 @@ public class UnreachableException extends ReleaseException {
     public UnreachableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String reason() {
+        return "unreachable";
+    }
 }

@@ -8,11 +8,11 @@ import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleaseReport;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubToken;
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;

@@ -1,8 +1,8 @@
 package io.logflux.release.jenkins;
 
 import io.logflux.release.check.CheckOptions;
-import io.logflux.release.publish.Durations;
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.units.Durations;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.InstallCheck;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.PublicationSettings;

@@ -16,7 +16,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
-import io.logflux.release.publish.Durations;
+import io.logflux.release.units.Durations;
 import io.logflux.release.publish.PackageIndex;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;

@@ -5,7 +5,7 @@ import io.logflux.release.dist.DistFilename;
 import io.logflux.release.dist.InvalidDistributionException;
 import io.logflux.release.dist.SdistFilename;
 import io.logflux.release.dist.WheelFilename;
-import io.logflux.release.files.ByteSizes;
+import io.logflux.release.units.ByteSizes;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.logflux.release.publish.AwaitReport;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseFile;
 import io.logflux.release.publish.ServedFilesWaiter;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,8 +2,8 @@ package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
-import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.tokens.Level;
 import io.logflux.release.tokens.TokenCheckReport;
 import io.logflux.release.tokens.TokenChecker;

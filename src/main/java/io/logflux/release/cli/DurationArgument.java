@@ -1,7 +1,7 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.publish.Durations;
+import io.logflux.release.units.Durations;
 import picocli.CommandLine;
 
 import java.time.Duration;

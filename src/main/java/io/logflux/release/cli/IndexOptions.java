@@ -1,6 +1,6 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.PackageIndex;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,7 @@ import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublicationSettings;
 import io.logflux.release.publish.PublishOptions;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package io.logflux.release.cli;
 import io.logflux.release.publish.InstallReport;
 import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.ReleaseFile;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

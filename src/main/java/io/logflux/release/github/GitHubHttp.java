@@ -1,9 +1,9 @@
 package io.logflux.release.github;
 
-import io.logflux.release.publish.Backoff;
-import io.logflux.release.publish.Durations;
-import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Backoff;
+import io.logflux.release.units.Durations;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

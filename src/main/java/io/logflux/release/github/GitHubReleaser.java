@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflux.release.ReleaseException;
-import io.logflux.release.publish.Backoff;
-import io.logflux.release.publish.Durations;
+import io.logflux.release.http.Backoff;
+import io.logflux.release.units.Durations;
 import io.logflux.release.publish.FileSnapshot;
-import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.version.Pep440Version;
 
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.logflux.release.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package io.logflux.release.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.logflux.release.publish.HttpSettings;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,17 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.Failures;
+
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.StaleConnectionException;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
+import io.logflux.release.http.Backoff;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +108,7 @@ final class FileUploader {
                 attempt--;
                 continue;
             } catch (IOException e) {
-                lastProblem = IndexListing.describe(e);
+                lastProblem = Failures.describe(e);
                 lastCause = e;
             }
             sentBefore = true;

@@ -1,5 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.RetryAfter;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
@@ -208,20 +210,6 @@ final class HttpReply {
 
     /** Retry-After as seconds or an HTTP date; empty when absent or unreadable. */
     Optional<Duration> retryAfterDuration() {
-        if (retryAfter == null || retryAfter.isBlank()) {
-            return Optional.empty();
-        }
-        String value = retryAfter.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException ignored) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(retryAfter);
     }
 }

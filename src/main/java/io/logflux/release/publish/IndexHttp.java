@@ -1,5 +1,11 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.StaleConnectionException;
+
+import io.logflux.release.http.CallTrace;
+
+import io.logflux.release.http.HttpSettings;
+
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;

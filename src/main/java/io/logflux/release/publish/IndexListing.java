@@ -1,5 +1,15 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.Failures;
+
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
+import io.logflux.release.http.Backoff;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logflux.release.ReleaseException;
@@ -164,23 +174,16 @@ final class IndexListing {
             }
             if (attempt < settings.attempts()) {
                 Duration wait = backoff.delay(attempt, retryAfter);
-                log.accept("Reading " + uri + " failed (" + describe(last) + "); retrying in " + Durations.human(wait)
+                log.accept("Reading " + uri + " failed (" + Failures.describe(last) + "); retrying in " + Durations.human(wait)
                         + " (attempt " + (attempt + 1) + " of " + settings.attempts() + ").");
                 sleeper.sleep(wait);
             }
         }
         throw new IndexUnreachableException("Cannot read " + uri + " from " + index.describe() + " after "
-                + settings.attempts() + " attempts: " + describe(last) + ". Check the network and the index's status "
+                + settings.attempts() + " attempts: " + Failures.describe(last) + ". Check the network and the index's status "
                 + "page, then run again.", last);
     }
 
-    static String describe(IOException e) {
-        if (e == null) {
-            return "no answer";
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-    }
 
     private static Optional<String> text(JsonNode node) {
         return node.isMissingNode() || node.isNull() || node.asText().isEmpty() ? Optional.empty()

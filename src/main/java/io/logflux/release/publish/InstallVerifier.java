@@ -1,5 +1,9 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.Sleeper;
+
 import io.logflux.release.ReleaseException;
 import io.logflux.release.version.Pep440Version;
 

@@ -1,5 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.Sleeper;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

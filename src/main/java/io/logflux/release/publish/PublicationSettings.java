@@ -1,5 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.HttpSettings;
+
 import java.time.Duration;
 
 /**

@@ -1,11 +1,17 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
 import io.logflux.release.ReleaseException;
 import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.DistMetadataReader;
-import io.logflux.release.files.ByteSizes;
+import io.logflux.release.units.ByteSizes;
 import io.logflux.release.project.ProjectName;
 
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,11 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
 import io.logflux.release.ReleaseException;
 
 import java.time.Duration;

@@ -1,5 +1,15 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.Failures;
+
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
+import io.logflux.release.http.Backoff;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -101,13 +111,13 @@ public final class TokenProbe {
             }
             if (attempt < settings.attempts()) {
                 Duration wait = backoff.delay(attempt, retryAfter);
-                log.accept("The token check at " + index.uploadUrl() + " failed (" + IndexListing.describe(last)
+                log.accept("The token check at " + index.uploadUrl() + " failed (" + Failures.describe(last)
                         + "); retrying in " + Durations.human(wait) + ".");
                 sleeper.sleep(wait);
             }
         }
         throw new IndexUnreachableException("Cannot reach the upload URL of " + index.describe() + " after "
-                + settings.attempts() + " attempts: " + IndexListing.describe(last)
+                + settings.attempts() + " attempts: " + Failures.describe(last)
                 + ". Nothing was uploaded. Check the network, the URL and the index's status page, then run again.",
                 last);
     }

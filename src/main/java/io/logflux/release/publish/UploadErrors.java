@@ -1,5 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.ByteSizes;
+
 import io.logflux.release.ReleaseException;
 
 import java.util.List;
@@ -50,7 +52,7 @@ final class UploadErrors {
 
     static ReleaseException tooLarge(PackageIndex index, String fileName, long size, HttpReply reply,
                                      List<String> uploaded) {
-        return new ReleaseException(index.describe() + " refused " + fileName + " (" + io.logflux.release.files.ByteSizes
+        return new ReleaseException(index.describe() + " refused " + fileName + " (" + io.logflux.release.units.ByteSizes
                 .human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". "
                 + (index.isWarehouseHosted() ? "PyPI's default limit is 100 MiB per file; ask for a larger limit for "
                 + "the project (https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-"

@@ -1,6 +1,8 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.files.ByteSizes;
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.units.ByteSizes;
 
 import java.time.Duration;
 import java.util.function.Consumer;

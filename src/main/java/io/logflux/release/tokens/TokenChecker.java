@@ -9,12 +9,12 @@ import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.GitHubTokenInfo;
 import io.logflux.release.github.GitHubTokenInspector;
 import io.logflux.release.project.ProjectName;
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ProjectHistory;
 import io.logflux.release.publish.ReleaseYanking;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.publish.TokenProbe;
 
 import java.time.Clock;

@@ -2,11 +2,11 @@ package io.logflux.release.yank;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubReleases;
-import io.logflux.release.publish.Durations;
+import io.logflux.release.units.Durations;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseYanking;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 
 import java.time.Duration;
 import java.util.Optional;

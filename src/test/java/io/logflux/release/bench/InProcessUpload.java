@@ -1,11 +1,11 @@
 package io.logflux.release.bench;
 
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.PublishOptions;
 import io.logflux.release.publish.Publisher;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 
 import java.io.BufferedReader;
 import java.io.IOException;

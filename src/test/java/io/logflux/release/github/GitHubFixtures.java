@@ -1,8 +1,8 @@
 package io.logflux.release.github;
 
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.testing.FakeTokens;
-import io.logflux.release.publish.Sleeper;
+import io.logflux.release.http.Sleeper;
 
 import java.net.URI;
 import java.time.Duration;

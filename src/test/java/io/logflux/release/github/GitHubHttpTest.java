@@ -1,6 +1,6 @@
 package io.logflux.release.github;
 
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,5 +1,9 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Sleeper;
+
 import io.logflux.release.ReleaseException;
 import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.localindex.LocalIndex.Fault;

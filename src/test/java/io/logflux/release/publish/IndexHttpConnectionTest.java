@@ -1,5 +1,9 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.StaleConnectionException;
+
+import io.logflux.release.http.HttpSettings;
+
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,5 +1,9 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.ByteSizes;
+
+import io.logflux.release.http.HttpSettings;
+
 import io.logflux.release.ReleaseException;
 import io.logflux.release.localindex.LocalIndex.Fault;
 import io.logflux.release.localindex.LocalIndex;
@@ -391,7 +395,7 @@ class PublisherTest {
     void progressLinesShowBytesRateAndTheEnd() {
         publisher(token, fastSettings()).publish(List.of(wheel));
 
-        String size = io.logflux.release.files.ByteSizes.human(FileDigests.of(wheel).size());
+        String size = io.logflux.release.units.ByteSizes.human(FileDigests.of(wheel).size());
         assertThat(log).anyMatch(l -> l.startsWith(wheel.getFileName() + ": " + size + " of " + size + " (100%), ")
                 && l.endsWith("/s, sent; waiting for the index to accept it"));
     }

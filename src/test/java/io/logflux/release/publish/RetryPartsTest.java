@@ -1,5 +1,11 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.units.Durations;
+
+import io.logflux.release.http.HttpSettings;
+
+import io.logflux.release.http.Backoff;
+
 import io.logflux.release.ReleaseException;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;

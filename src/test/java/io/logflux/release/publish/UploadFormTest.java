@@ -1,5 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.http.HttpSettings;
+
 import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.testing.DebianPython;

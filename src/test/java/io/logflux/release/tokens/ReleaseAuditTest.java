@@ -1,6 +1,6 @@
 package io.logflux.release.tokens;
 
-import io.logflux.release.publish.HttpSettings;
+import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ProjectHistory;
 import io.logflux.release.testindex.TestIndexExtension;

@@ -1,4 +1,4 @@
-package io.logflux.release.files;
+package io.logflux.release.units;
 
 import java.util.Locale;
 

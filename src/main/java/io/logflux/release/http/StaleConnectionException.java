@@ -1,4 +1,4 @@
-package io.logflux.release.publish;
+package io.logflux.release.http;
 
 import java.io.IOException;
 
@@ -8,8 +8,8 @@ import java.io.IOException;
  * Sending the request again on a new connection is the cure; whether that is safe without looking first is the
  * caller's to decide.
  */
-final class StaleConnectionException extends IOException {
-    StaleConnectionException(IOException cause) {
-        super("the server had closed the kept-alive connection (" + IndexListing.describe(cause) + ")", cause);
+public final class StaleConnectionException extends IOException {
+    public StaleConnectionException(IOException cause) {
+        super("the server had closed the kept-alive connection (" + Failures.describe(cause) + ")", cause);
     }
 }

@@ -1,4 +1,4 @@
-package io.logflux.release.publish;
+package io.logflux.release.http;
 
 import okhttp3.Call;
 import okhttp3.Connection;
@@ -16,8 +16,8 @@ import java.net.Proxy;
  * request had used) and whether the answer's headers arrived. A failure on a reused connection before any answer is a
  * stale connection, not a server or network problem.
  */
-final class CallTrace extends EventListener {
-    static final EventListener.Factory FACTORY = call -> {
+public final class CallTrace extends EventListener {
+    public static final EventListener.Factory FACTORY = call -> {
         CallTrace trace = call.request().tag(CallTrace.class);
         return trace == null ? EventListener.NONE : trace;
     };
@@ -42,7 +42,7 @@ final class CallTrace extends EventListener {
     }
 
     /** A failure that a new connection cures: on a reused connection, before the answer, and not a timeout. */
-    boolean staleConnection(IOException failure) {
+    public boolean staleConnection(IOException failure) {
         return reused && !answered && !(failure instanceof InterruptedIOException);
     }
 
@@ -50,7 +50,7 @@ final class CallTrace extends EventListener {
      * HTTP/1.0 connections end with the answer unless the server offers keep-alive (RFC 9112 section 9.3); OkHttp
      * pools them anyway, so the caller drops them.
      */
-    static boolean serverClosesAfter(Response response) {
+    public static boolean serverClosesAfter(Response response) {
         return response.protocol() == Protocol.HTTP_1_0
                 && !"keep-alive".equalsIgnoreCase(String.valueOf(response.header("Connection")).strip());
     }

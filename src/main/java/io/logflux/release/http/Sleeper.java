@@ -1,4 +1,4 @@
-package io.logflux.release.publish;
+package io.logflux.release.http;
 
 import io.logflux.release.ReleaseException;
 
