@@ -20,7 +20,7 @@ public record FileSnapshot(Path path, FileDigests digests, FileTime modified) {
      * bytes, and the index would store nothing or the wrong thing.
      */
     public void assertUnchanged() {
-        String name = path.getFileName().toString();
+        String name = fileName();
         long size;
         try {
             size = Files.size(path);
@@ -34,6 +34,10 @@ public record FileSnapshot(Path path, FileDigests digests, FileTime modified) {
                     + " bytes). Something rewrote dist/ during the run: rebuild, then run again; files already "
                     + "uploaded are skipped.");
         }
+    }
+
+    public String fileName() {
+        return path.getFileName().toString();
     }
 
     static FileTime modifiedTime(Path path) {

@@ -6,12 +6,13 @@ import io.logflux.release.dist.DistMetadataReader;
 import io.logflux.release.project.ProjectName;
 
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 
-/** A built file to release: its path, its own metadata (name, version) and its digests, read once. */
-public record ReleaseFile(Path path, CoreMetadata metadata, String name, String version, FileDigests digests,
-                          FileTime modified) {
+/**
+ * A built file to release, read once and handed on to every phase (upload, wait, install check, GitHub release): its
+ * bytes' facts ({@link FileSnapshot}: digests, size, the time that tells a rewritten file) and its own metadata.
+ */
+public record ReleaseFile(FileSnapshot snapshot, CoreMetadata metadata, String name, String version) {
 
     public static ReleaseFile read(Path path) {
         CoreMetadata metadata = new DistMetadataReader().read(path);
@@ -19,8 +20,7 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
                 + " has no Name in its metadata. Rebuild it with python -m build."));
         String version = metadata.version().orElseThrow(() -> new ReleaseException(path.getFileName()
                 + " has no Version in its metadata. Rebuild it with python -m build."));
-        FileTime modified = FileSnapshot.modifiedTime(path);
-        return new ReleaseFile(path, metadata, name, version, FileDigests.of(path), modified);
+        return new ReleaseFile(FileSnapshot.of(path), metadata, name, version);
     }
 
     /** Reads every file and insists they are one release: one project, one version. */
@@ -42,13 +42,21 @@ public record ReleaseFile(Path path, CoreMetadata metadata, String name, String 
         return files;
     }
 
+    public Path path() {
+        return snapshot.path();
+    }
+
+    public FileDigests digests() {
+        return snapshot.digests();
+    }
+
     /** Refuses to go on when the file changed after its digests were computed (see {@link FileSnapshot}). */
     public void assertUnchanged() {
-        new FileSnapshot(path, digests, modified).assertUnchanged();
+        snapshot.assertUnchanged();
     }
 
     public String fileName() {
-        return path.getFileName().toString();
+        return snapshot.fileName();
     }
 
     public String normalizedName() {

@@ -23,8 +23,8 @@ class UploadBatchTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     private static List<ReleaseFile> files(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> new ReleaseFile(Path.of("f" + i + ".whl"), null, "p",
-                "1.0", new FileDigests("sha" + i, "b2" + i, i), FileTime.fromMillis(0))).toList();
+        return IntStream.rangeClosed(1, count).mapToObj(i -> new ReleaseFile(new FileSnapshot(Path.of("f" + i
+                + ".whl"), new FileDigests("sha" + i, "b2" + i, i), FileTime.fromMillis(0)), null, "p", "1.0")).toList();
     }
 
     private static PublishedFile uploaded(ReleaseFile file) {
