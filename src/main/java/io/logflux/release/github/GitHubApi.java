@@ -2,28 +2,30 @@ package io.logflux.release.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The release, asset and git-ref operations of the REST API (shared/reference/github-api.md §1.2), each failure a
  * {@link GitHubException} that quotes GitHub and names the repository and the token's origin.
  */
-final class GitHubApi {
+final class GitHubApi implements AutoCloseable {
     private static final int MAX_PAGES = 20;
 
     private final GitHubHttp http;
@@ -36,6 +38,12 @@ final class GitHubApi {
         this.tokenSource = tokenSource;
     }
 
+    /** The API of {@code repo} at {@code endpoint}, on the real clock with a second between writes. */
+    static GitHubApi connect(GitHubEndpoint endpoint, GitHubToken token, GitHubRepo repo, HttpSettings settings,
+                             Sleeper sleeper, Consumer<String> log) {
+        return new GitHubApi(GitHubHttp.connect(endpoint, token, settings, sleeper, log), repo, token.source());
+    }
+
     /** The published release of a tag; empty if there is none (drafts are not found by tag). */
     Optional<JsonNode> publishedRelease(String tag) {
         GitHubReply reply = get(repo.apiPath() + "releases/tags/" + encode(tag));
@@ -45,13 +53,22 @@ final class GitHubApi {
         return Optional.of(expect(reply, "read the release of tag " + tag));
     }
 
+    /** The release of a tag: the published one, else a draft (drafts are found only by listing). */
+    Optional<JsonNode> release(String tag) {
+        Optional<JsonNode> published = publishedRelease(tag);
+        if (published.isPresent()) {
+            return published;
+        }
+        return releases().stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst();
+    }
+
     List<JsonNode> releases() {
         return pages(repo.apiPath() + "releases", "list the releases");
     }
 
     /** Sends the create request once: creating is not idempotent, the caller looks before retrying. */
-    GitHubReply createReleaseOnce(ObjectNode body) {
-        return http.call("POST", http.endpoint().resolve(repo.apiPath() + "releases"), json(body), false);
+    GitHubReply createRelease(ObjectNode body, boolean freshConnection) {
+        return http.once("POST", http.endpoint().resolve(repo.apiPath() + "releases"), json(body), freshConnection);
     }
 
     JsonNode updateRelease(long id, ObjectNode body) {
@@ -97,16 +114,17 @@ final class GitHubApi {
      * Uploads a file to a release, once (the caller decides about retries after looking at the release): the release's
      * own {@code upload_url}, name then label as query parameters, the real Content-Type and Content-Length.
      */
-    GitHubReply uploadAsset(String uploadUrlTemplate, String name, String label, Path file, String contentType) {
+    GitHubReply uploadAsset(String uploadUrlTemplate, String name, String label, Path file, String contentType,
+                            boolean freshConnection) {
         String base = uploadUrlTemplate.contains("{") ? uploadUrlTemplate.substring(0, uploadUrlTemplate.indexOf('{'))
                 : uploadUrlTemplate;
         String url = base + "?name=" + encode(name) + (label == null ? "" : "&label=" + encode(label));
         RequestBody body = RequestBody.create(file.toFile(), MediaType.get(contentType));
-        return http.call("POST", URI.create(url), body, false);
+        return http.once("POST", URI.create(url), body, freshConnection);
     }
 
     /** How long GitHub asks to wait before this request may be sent again; empty when it is not a rate limit. */
-    Optional<java.time.Duration> rateLimitWait(GitHubReply reply) {
+    Optional<Duration> rateLimitWait(GitHubReply reply) {
         return http.rateLimitWait(reply);
     }
 
@@ -158,6 +176,11 @@ final class GitHubApi {
 
     GitHubRepo repo() {
         return repo;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private GitHubReply get(String path) {
@@ -216,13 +239,5 @@ final class GitHubApi {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new io.logflux.release.ReleaseException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

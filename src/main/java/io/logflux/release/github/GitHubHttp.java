@@ -1,9 +1,15 @@
 package io.logflux.release.github;
 
-import io.logflux.release.http.Backoff;
-import io.logflux.release.units.Durations;
+import io.logflux.release.http.CallTrace;
+import io.logflux.release.http.Failures;
+import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
 import io.logflux.release.http.Sleeper;
+import io.logflux.release.http.StaleConnectionException;
+import io.logflux.release.units.Durations;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -12,10 +18,10 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,14 +30,18 @@ import java.util.function.LongSupplier;
 /**
  * Calls the GitHub API with the headers GitHub asks for (Accept, X-GitHub-Api-Version, User-Agent, Authorization),
  * at least one second between writes as GitHub advises, and retries where that is safe: network failures, 5xx, and
- * rate limits (Retry-After, then x-ratelimit-reset). Requests that must not be repeated blindly (creating a release,
- * uploading an asset) are sent once; their callers decide after looking at GitHub's state, and wait out a rate limit
- * with {@link #rateLimitWait}.
+ * rate limits ({@link GitHubRateLimit}). Requests that must not be repeated blindly (creating a release, uploading an
+ * asset) are sent once ({@link #once}); their callers decide after looking at GitHub's state. A request that failed
+ * on a kept-alive connection the server had closed is sent again at once on a new connection when it is safe to
+ * repeat; a request sent once fails with a {@link StaleConnectionException} as its cause instead
+ * ({@link GitHubUnreachableException#staleConnection}). Redirects are followed (downloads go to storage hosts);
+ * OkHttp drops the Authorization header when a redirect leaves the host.
  */
 final class GitHubHttp implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final long MAX_BODY = 32L << 20;
-    private static final Duration LONGEST_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
+    private static final String RUN_AGAIN = "Check the network and https://www.githubstatus.com, then run again: "
+            + "what is done is kept and re-runs resume.";
 
     private final GitHubEndpoint endpoint;
     private final GitHubToken token;
@@ -40,6 +50,8 @@ final class GitHubHttp implements AutoCloseable {
     private final LongSupplier epochMillis;
     private final Duration minWriteInterval;
     private final Consumer<String> log;
+    private final GitHubRateLimit rateLimit;
+    private final ConnectionPool pool = new ConnectionPool();
     private final OkHttpClient client;
     private long lastWriteMillis = Long.MIN_VALUE / 2;
 
@@ -52,67 +64,82 @@ final class GitHubHttp implements AutoCloseable {
         this.epochMillis = epochMillis;
         this.minWriteInterval = minWriteInterval;
         this.log = log;
-        this.client = new OkHttpClient.Builder()
-                .connectTimeout(settings.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
+        this.rateLimit = new GitHubRateLimit(epochMillis);
+        this.client = HttpClients.builder(settings, pool, true)
                 .callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false)
                 .build();
+    }
+
+    /** A client on the real clock, a second between writes. */
+    static GitHubHttp connect(GitHubEndpoint endpoint, GitHubToken token, HttpSettings settings, Sleeper sleeper,
+                              Consumer<String> log) {
+        return new GitHubHttp(endpoint, token, settings, sleeper, System::currentTimeMillis, Duration.ofSeconds(1),
+                log);
     }
 
     GitHubEndpoint endpoint() {
         return endpoint;
     }
 
-    /** Sends a request; retried when {@code retrySafe}. Non-2xx answers are returned for the caller to read. */
+    /** Sends a request; retried when {@code retrySafe}, else sent {@link #once}. Non-2xx answers are returned. */
     GitHubReply call(String method, URI url, RequestBody body, boolean retrySafe) {
-        return call(method, url, body, endpoint.accept(), retrySafe);
+        return retrySafe ? retried(method, url, body) : once(method, url, body, false);
     }
 
-    GitHubReply call(String method, URI url, RequestBody body, String accept, boolean retrySafe) {
-        Backoff backoff = new Backoff(settings);
-        IOException lastFailure = null;
-        String lastProblem = "no answer";
-        int attempts = retrySafe ? settings.attempts() : 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            Duration wait = null;
-            try {
-                GitHubReply reply = once(method, url, body, accept);
-                Optional<Duration> limited = rateLimitWait(reply);
-                boolean retryable = reply.status() >= 500 || limited.isPresent();
-                if (!retryable || !retrySafe || attempt == attempts) {
-                    // A request that is sent once hands the rate limit to its caller, which waits, looks, then resends.
-                    if (limited.isPresent() && reply.status() != 200 && retrySafe) {
-                        throw new GitHubUnreachableException("GitHub's rate limit stopped " + method + " " + url.getPath()
-                                + " (" + reply.status() + " " + reply.message() + "); it allows requests again in "
-                                + Durations.human(limited.get()) + ". Run again then; what was done is kept.", null);
-                    }
-                    return reply;
-                }
-                lastProblem = "HTTP " + reply.status() + (reply.message().isEmpty() ? "" : " " + reply.message());
-                wait = limited.orElse(null);
-            } catch (IOException e) {
-                lastFailure = e;
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                if (!retrySafe) {
-                    break;
-                }
-            }
-            if (attempt < attempts) {
-                Duration delay = backoff.delay(attempt, wait);
-                log.accept("GitHub: " + method + " " + url.getPath() + " failed (" + lastProblem + "); retrying in "
-                        + Durations.human(delay) + " (attempt " + (attempt + 1) + " of " + attempts + ").");
-                sleeper.sleep(delay);
-            }
+    /**
+     * Sends a request that must not be repeated without looking first, on a connection of its own when
+     * {@code freshConnection}; a failure before any answer is a {@link GitHubUnreachableException}.
+     */
+    GitHubReply once(String method, URI url, RequestBody body, boolean freshConnection) {
+        try {
+            return send(method, url, body, freshConnection);
+        } catch (IOException e) {
+            throw new GitHubUnreachableException("GitHub did not answer " + method + " " + url + " ("
+                    + Failures.describe(e) + "). " + RUN_AGAIN, e);
         }
-        throw new GitHubUnreachableException("GitHub did not answer " + method + " " + url + " ("
-                + lastProblem + ")" + (retrySafe ? " after " + attempts + " attempts" : "") + ". Check the network "
-                + "and https://www.githubstatus.com, then run again: what is done is kept and re-runs resume.",
-                lastFailure);
     }
 
-    private GitHubReply once(String method, URI url, RequestBody body, String accept) throws IOException {
+    private GitHubReply retried(String method, URI url, RequestBody body) {
+        String what = method + " " + url.getPath();
+        return new Retry(sleeper, log).run(Schedule.of(settings), number -> {
+            GitHubReply reply = resendingWhenStale(method, url, body, number > 1);
+            Optional<Duration> limited = rateLimit.waitFor(reply);
+            if (reply.status() < 500 && limited.isEmpty()) {
+                return Retry.Outcome.done(reply);
+            }
+            if (number >= settings.attempts()) {
+                if (limited.isPresent()) {
+                    throw GitHubRateLimit.outlasted(method, url, reply, limited.get());
+                }
+                return Retry.Outcome.done(reply);
+            }
+            return Retry.Outcome.retry("HTTP " + reply.status() + (reply.message().isEmpty() ? ""
+                    : " " + reply.message()), limited.orElse(null), null);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
+                return new GitHubUnreachableException("GitHub did not answer " + method + " " + url + " (" + problem
+                        + ") after " + attempts + " attempts. " + RUN_AGAIN, cause);
+            }
+
+            @Override
+            public String retrying(String problem, Duration wait, int next) {
+                return "GitHub: " + what + " failed (" + problem + "); retrying in " + Durations.human(wait)
+                        + " (attempt " + next + " of " + settings.attempts() + ").";
+            }
+        });
+    }
+
+    private GitHubReply resendingWhenStale(String method, URI url, RequestBody body, boolean freshConnection)
+            throws IOException {
+        try {
+            return send(method, url, body, freshConnection);
+        } catch (StaleConnectionException e) {
+            return send(method, url, body, true);
+        }
+    }
+
+    private GitHubReply send(String method, URI url, RequestBody body, boolean freshConnection) throws IOException {
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         if (write) {
             long since = epochMillis.getAsLong() - lastWriteMillis;
@@ -121,93 +148,87 @@ final class GitHubHttp implements AutoCloseable {
             }
             lastWriteMillis = epochMillis.getAsLong();
         }
-        Request request = new Request.Builder().url(url.toString())
-                .method(method, body == null && (method.equals("POST") || method.equals("PATCH")
-                        || method.equals("PUT")) ? RequestBody.create(new byte[0], null) : body)
-                .header("Accept", accept)
-                .header("Authorization", token.authorization(endpoint.authScheme()))
-                .header("X-GitHub-Api-Version", endpoint.apiVersion())
-                .header("User-Agent", "logflux-release")
-                .build();
-        try (Response response = client.newCall(request).execute()) {
+        RequestBody sent = body == null && (method.equals("POST") || method.equals("PATCH") || method.equals("PUT"))
+                ? RequestBody.create(new byte[0], null) : body;
+        Request request = request(url, endpoint.accept()).method(method, sent).build();
+        return execute(request, freshConnection, response -> {
             BufferedSource source = response.body().source();
             if (source.request(MAX_BODY)) {
                 throw new IOException("GitHub's answer is larger than " + (MAX_BODY >> 20) + " MiB");
             }
             return new GitHubReply(response.code(), source.readString(StandardCharsets.UTF_8),
                     response.headers().toMultimap());
+        });
+    }
+
+    /** Streams a download (an asset's bytes) into {@code sink}. */
+    void download(URI url, IoConsumer sink) {
+        Request request = request(url, "application/octet-stream").get().build();
+        String failed = "Downloading " + url + " to compare it failed: ";
+        IoReader<Void> read = response -> {
+            if (!response.isSuccessful()) {
+                throw new GitHubException(failed + "HTTP " + response.code() + ". Check that the token can read the "
+                        + "repository's releases.", response.code());
+            }
+            sink.accept(response.body().byteStream());
+            return null;
+        };
+        try {
+            try {
+                execute(request, false, read);
+            } catch (StaleConnectionException e) {
+                execute(request, true, read);
+            }
+        } catch (IOException e) {
+            throw new GitHubUnreachableException(failed + e.getMessage() + ". Run again.", e);
         }
     }
 
-    /** Streams a download (an asset's bytes) into {@code sink}; redirects to storage hosts drop the token (OkHttp). */
-    void download(URI url, IoConsumer sink) {
-        Request request = new Request.Builder().url(url.toString()).get()
-                .header("Accept", "application/octet-stream")
+    private Request.Builder request(URI url, String accept) {
+        return new Request.Builder().url(url.toString())
+                .header("Accept", accept)
                 .header("Authorization", token.authorization(endpoint.authScheme()))
                 .header("X-GitHub-Api-Version", endpoint.apiVersion())
-                .header("User-Agent", "logflux-release")
-                .build();
-        try (Response response = client.newCall(request).execute()) {
-            if (!response.isSuccessful()) {
-                throw new GitHubException("Downloading " + url + " to compare it failed: HTTP " + response.code()
-                        + ". Check that the token can read the repository's releases.", response.code());
-            }
-            sink.accept(response.body().byteStream());
+                .header("User-Agent", "logflux-release");
+    }
+
+    /** Runs one call; a failure on a pooled connection before any answer is a {@link StaleConnectionException}. */
+    private <T> T execute(Request request, boolean freshConnection, IoReader<T> reader) throws IOException {
+        CallTrace trace = new CallTrace();
+        OkHttpClient caller = freshConnection ? HttpClients.ofItsOwn(client) : client;
+        T result;
+        boolean serverCloses;
+        try (Response response = caller.newCall(request.newBuilder().tag(CallTrace.class, trace).build()).execute()) {
+            result = reader.read(response);
+            serverCloses = CallTrace.serverClosesAfter(response);
         } catch (IOException e) {
-            throw new GitHubUnreachableException("Downloading " + url + " to compare it failed: " + e.getMessage()
-                    + ". Run again.", e);
+            if (trace.staleConnection(e)) {
+                throw new StaleConnectionException(e);
+            }
+            throw e;
         }
+        if (serverCloses) {
+            // The answer's connection is back in the pool by now, but the server has closed its end.
+            pool.evictAll();
+        }
+        return result;
     }
 
     interface IoConsumer {
-        void accept(java.io.InputStream in) throws IOException;
+        void accept(InputStream in) throws IOException;
     }
 
-    /**
-     * How long GitHub asks to wait: Retry-After; else, when x-ratelimit-remaining is 0, until x-ratelimit-reset (epoch
-     * seconds; the recorded fixtures carry milliseconds, so large values are read as such); else a secondary limit
-     * (403/429 saying "rate limit") waits at least a minute. Empty when the answer is not a rate limit.
-     */
+    private interface IoReader<T> {
+        T read(Response response) throws IOException;
+    }
+
+    /** How long GitHub asks to wait before this request is sent again; empty when the answer is not a rate limit. */
     Optional<Duration> rateLimitWait(GitHubReply reply) {
-        if (reply.status() != 403 && reply.status() != 429) {
-            return Optional.empty();
-        }
-        Optional<Duration> retryAfter = reply.header("retry-after").flatMap(GitHubHttp::seconds);
-        if (retryAfter.isPresent()) {
-            return retryAfter.map(GitHubHttp::capped);
-        }
-        if (reply.header("x-ratelimit-remaining").map(String::strip).filter("0"::equals).isPresent()) {
-            Optional<Long> reset = reply.header("x-ratelimit-reset").flatMap(v -> {
-                try {
-                    return Optional.of(Long.parseLong(v.strip()));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-            });
-            long resetMillis = reset.map(r -> r > 100_000_000_000L ? r : r * 1000).orElse(epochMillis.getAsLong() + 60_000);
-            return Optional.of(capped(Duration.ofMillis(Math.max(1000, resetMillis - epochMillis.getAsLong()))));
-        }
-        if (reply.status() == 429 || reply.message().toLowerCase(Locale.ROOT).contains("rate limit")) {
-            return Optional.of(Duration.ofMinutes(1));
-        }
-        return Optional.empty();
-    }
-
-    private static Duration capped(Duration wait) {
-        return wait.compareTo(LONGEST_RATE_LIMIT_WAIT) > 0 ? LONGEST_RATE_LIMIT_WAIT : wait;
-    }
-
-    private static Optional<Duration> seconds(String value) {
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return rateLimit.waitFor(reply);
     }
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        HttpClients.close(client);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,6 @@ import java.util.function.Consumer;
 /** The release operations yanking and auditing need: find, delete, mark as yanked, list the released tags. */
 public final class GitHubReleases implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final GitHubHttp http;
     private final GitHubApi api;
 
     /** A release as GitHub shows it. */
@@ -27,26 +25,18 @@ public final class GitHubReleases implements AutoCloseable {
         }
     }
 
-    GitHubReleases(GitHubHttp http, GitHubApi api) {
-        this.http = http;
+    GitHubReleases(GitHubApi api) {
         this.api = api;
     }
 
     public static GitHubReleases connect(GitHubEndpoint endpoint, GitHubToken token, GitHubRepo repo,
                                          HttpSettings settings, Sleeper sleeper, Consumer<String> log) {
-        GitHubHttp http = new GitHubHttp(endpoint, token, settings, sleeper, System::currentTimeMillis,
-                Duration.ofSeconds(1), log);
-        return new GitHubReleases(http, new GitHubApi(http, repo, token.source()));
+        return new GitHubReleases(GitHubApi.connect(endpoint, token, repo, settings, sleeper, log));
     }
 
     /** The release of a tag, published or draft. */
     public Optional<ReleaseState> find(String tag) {
-        Optional<JsonNode> published = api.publishedRelease(tag);
-        if (published.isPresent()) {
-            return published.map(ReleaseState::of);
-        }
-        return api.releases().stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst()
-                .map(ReleaseState::of);
+        return api.release(tag).map(ReleaseState::of);
     }
 
     public Set<String> releaseTags() {
@@ -78,6 +68,6 @@ public final class GitHubReleases implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        api.close();
     }
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Asks GitHub what a token may do on a repository (one read, retried like every read). */
@@ -19,6 +20,14 @@ public final class GitHubTokenInspector {
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
     private static final DateTimeFormatter ZONE_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z",
             Locale.ROOT);
+
+    /** Token prefix, and the kind of token it marks. */
+    private static final List<Map.Entry<String, String>> KINDS = List.of(
+            Map.entry("github_pat_", "fine-grained personal access token"),
+            Map.entry("ghp_", "classic personal access token"),
+            Map.entry("gho_", "OAuth app token"),
+            Map.entry("ghu_", "GitHub App user-to-server token"),
+            Map.entry("ghs_", "GitHub App installation token (also Actions' GITHUB_TOKEN)"));
 
     private GitHubTokenInspector() {
     }
@@ -53,21 +62,7 @@ public final class GitHubTokenInspector {
     /** The kind of token its prefix says (GitHub's token formats). */
     public static String kindOf(String secret) {
         String s = secret == null ? "" : secret.strip();
-        if (s.startsWith("github_pat_")) {
-            return "fine-grained personal access token";
-        }
-        if (s.startsWith("ghp_")) {
-            return "classic personal access token";
-        }
-        if (s.startsWith("gho_")) {
-            return "OAuth app token";
-        }
-        if (s.startsWith("ghu_")) {
-            return "GitHub App user-to-server token";
-        }
-        if (s.startsWith("ghs_")) {
-            return "GitHub App installation token (also Actions' GITHUB_TOKEN)";
-        }
-        return "token of an unknown kind (no GitHub prefix)";
+        return KINDS.stream().filter(kind -> s.startsWith(kind.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("token of an unknown kind (no GitHub prefix)");
     }
 }

@@ -1,6 +1,7 @@
 package io.logflux.release.github;
 
 import io.logflux.release.UnreachableException;
+import io.logflux.release.http.StaleConnectionException;
 
 /** GitHub did not answer (network, outage, rate limits that outlast the retries). */
 public final class GitHubUnreachableException extends UnreachableException {
@@ -8,5 +9,13 @@ public final class GitHubUnreachableException extends UnreachableException {
 
     GitHubUnreachableException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * True when the request failed before any answer on a kept-alive connection the server had closed: a new
+     * connection cures it (for a request sent once, after looking whether it took effect).
+     */
+    boolean staleConnection() {
+        return getCause() instanceof StaleConnectionException;
     }
 }

@@ -6,12 +6,15 @@ import io.logflux.release.units.Durations;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseYanking;
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
 import io.logflux.release.http.Sleeper;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The seed's "Rolling Back": yank the release on the index — through its API where one exists and was asked for,
@@ -107,22 +110,47 @@ public final class Yanker {
         if (request.waitForManual().isZero() || request.waitForManual().isNegative()) {
             return "a person must yank it on " + page + " (not waited for)";
         }
+        return waitForManualYank(request, page);
+    }
+
+    /** Looks at the index until the yank shows or the wait asked for is over: every 15 s at first, later a minute. */
+    private String waitForManualYank(YankRequest request, String page) {
         long start = nanoClock.getAsLong();
-        Duration interval = Duration.ofSeconds(15);
-        while (true) {
-            Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
-            if (index.state(request.project(), request.version()).map(ReleaseYanking.YankState::yanked).orElse(false)) {
-                log.accept("The yank of " + request.project() + " " + request.version() + " shows on " + target.label()
-                        + " after " + Durations.human(elapsed) + ".");
-                return "yanked by hand on " + page;
-            }
-            if (elapsed.plus(interval).compareTo(request.waitForManual()) > 0) {
-                return "waited " + Durations.human(elapsed) + " for a person to yank it on " + page + "; not done yet";
-            }
-            log.accept("Waiting for the yank on " + page + " (" + Durations.human(elapsed) + " so far).");
-            sleeper.sleep(interval);
-            interval = interval.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1)
-                    : interval.multipliedBy(2);
+        Supplier<String> elapsed = () -> Durations.human(Duration.ofNanos(nanoClock.getAsLong() - start));
+        Schedule schedule = Schedule.until(request.waitForManual(), Duration.ofSeconds(15), Duration.ofMinutes(1),
+                nanoClock);
+        try {
+            return new Retry(sleeper, log).run(schedule, look -> {
+                if (index.state(request.project(), request.version()).map(ReleaseYanking.YankState::yanked)
+                        .orElse(false)) {
+                    log.accept("The yank of " + request.project() + " " + request.version() + " shows on "
+                            + target.label() + " after " + elapsed.get() + ".");
+                    return Retry.Outcome.done("yanked by hand on " + page);
+                }
+                return Retry.Outcome.retry("not yanked yet", null, null);
+            }, new Retry.Plan<>() {
+                @Override
+                public RuntimeException gaveUp(int looks, String problem, Throwable cause) {
+                    return new NotYankedInTime("waited " + elapsed.get() + " for a person to yank it on " + page
+                            + "; not done yet");
+                }
+
+                @Override
+                public String retrying(String problem, Duration wait, int next) {
+                    return "Waiting for the yank on " + page + " (" + elapsed.get() + " so far).";
+                }
+            });
+        } catch (NotYankedInTime e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The end of the wait for a person: not a failure, the report says what was seen. */
+    private static final class NotYankedInTime extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotYankedInTime(String how) {
+            super(how, null, false, false);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.logflux.release.github;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.publish.FileSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +96,7 @@ class GitHubPartsTest {
     void checksumsAreWhatSha256sumChecks() throws Exception {
         Path a = Files.writeString(dir.resolve("b.txt"), "Hello, world!\n");
         Path b = Files.writeString(dir.resolve("a.txt"), "");
-        Path sums = ChecksumsFile.write(List.of(a, b), dir);
+        Path sums = ChecksumsFile.write(List.of(FileSnapshot.of(a), FileSnapshot.of(b)), dir).path();
 
         assertThat(Files.readString(sums)).isEqualTo(
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a.txt\n"

@@ -41,7 +41,7 @@ class RecordedScenariosTest {
 
         JsonNode release = api.publishedRelease("v1.0.0").orElseThrow();
         GitHubReply uploaded = api.uploadAsset(release.path("upload_url").asText(), "test-upload.txt", "test", hello(),
-                AssetContentType.of("test-upload.txt"));
+                AssetContentType.of("test-upload.txt"), false);
         List<JsonNode> assets = api.assets(release.path("id").asLong());
         JsonNode asset = api.asset(1000);
         ObjectNode rename = JSON.createObjectNode().put("name", "new-filename.txt").put("label", "new label");
@@ -66,10 +66,10 @@ class RecordedScenariosTest {
         JsonNode release = api.publishedRelease("v1.0.0").orElseThrow();
         String uploadUrl = release.path("upload_url").asText();
 
-        GitHubReply conflict = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain");
+        GitHubReply conflict = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain", false);
         List<JsonNode> assets = api.assets(1000);
         api.deleteAsset(assets.get(0).path("id").asLong());
-        GitHubReply again = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain");
+        GitHubReply again = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain", false);
 
         assertThat(conflict.status()).isEqualTo(422);
         assertThat(conflict.hasErrorCode("already_exists")).isTrue();
