@@ -152,6 +152,8 @@ public final class GitHubReleaser {
             } catch (GitHubUnreachableException e) {
                 sentBefore = true;
                 if (e.staleConnection()) {
+                    log.accept("GitHub: creating the release failed (" + e.getCause().getMessage() + "); looking "
+                            + "for it, then sending it again on a new connection.");
                     return existing().map(Retry.Outcome::done).orElseGet(() -> Retry.Outcome.resend(e.getMessage(), e));
                 }
                 return Retry.Outcome.retry("no answer", null, e);

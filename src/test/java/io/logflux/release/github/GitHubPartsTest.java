@@ -1,6 +1,7 @@
 package io.logflux.release.github;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.publish.FileDigests;
 import io.logflux.release.publish.FileSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +104,15 @@ class GitHubPartsTest {
                         + "d9014c4624844aa5bac314773d6b689ad467fa4e1d1a50a1b8a99d5a95f72ff5  b.txt\n");
         assertThat(new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(dir.toFile()).start().waitFor())
                 .isZero();
+    }
+
+    @Test
+    void checksumsComeFromTheSnapshotsDigestsNotFromReadingTheFilesAgain() throws Exception {
+        Path wheel = Files.writeString(dir.resolve("logflux-0.2.0-py3-none-any.whl"), "bytes");
+        FileSnapshot snapshot = new FileSnapshot(wheel, new FileDigests("ab".repeat(32), "cd".repeat(32), 5),
+                Files.getLastModifiedTime(wheel));
+
+        assertThat(ChecksumsFile.content(List.of(snapshot)))
+                .isEqualTo("ab".repeat(32) + "  logflux-0.2.0-py3-none-any.whl\n");
     }
 }

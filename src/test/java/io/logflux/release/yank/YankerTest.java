@@ -93,6 +93,10 @@ class YankerTest {
         assertThat(report.verified()).isFalse();
         assertThat(report.indexHow()).contains("for a person to yank it on").contains("not done yet")
                 .endsWith("the JSON API still shows it NOT yanked");
+        assertThat(sleeps).as("15 s doubling to a minute, the last look at the timeout")
+                .containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                        Duration.ofSeconds(15));
+        assertThat(report.indexHow()).startsWith("waited 2 min for a person");
     }
 
     @Test
