@@ -2,7 +2,6 @@ package io.logflux.release.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logflux.release.ReleaseException;
-import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Retry;
 import io.logflux.release.http.Schedule;
 import io.logflux.release.publish.FileSnapshot;
@@ -20,14 +19,15 @@ import java.util.function.Consumer;
  */
 final class AssetAttacher {
     private final GitHubApi api;
-    private final HttpSettings settings;
     private final Retry retry;
+    private final Schedule uploads;
     private final Consumer<String> log;
 
-    AssetAttacher(GitHubApi api, HttpSettings settings, Retry retry, Consumer<String> log) {
+    /** {@code uploads}: how often and after which waits an upload is sent in all. */
+    AssetAttacher(GitHubApi api, Retry retry, Schedule uploads, Consumer<String> log) {
         this.api = api;
-        this.settings = settings;
         this.retry = retry;
+        this.uploads = uploads;
         this.log = log;
     }
 
@@ -58,7 +58,7 @@ final class AssetAttacher {
             immutableCheck(release, name, request);
         }
         Upload upload = new Upload(release, file, outcome, request);
-        return retry.run(Schedule.of(settings), upload, upload);
+        return retry.run(uploads, upload, upload);
     }
 
     /** One file's upload: each attempt, and what is looked at before the next. */

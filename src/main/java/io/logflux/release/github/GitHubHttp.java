@@ -1,6 +1,5 @@
 package io.logflux.release.github;
 
-import io.logflux.release.http.CallTrace;
 import io.logflux.release.http.Failures;
 import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.HttpSettings;
@@ -8,13 +7,13 @@ import io.logflux.release.http.Retry;
 import io.logflux.release.http.Schedule;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.http.StaleConnectionException;
+import io.logflux.release.http.TracedCall;
 import io.logflux.release.units.Durations;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.BufferedSource;
 
 import java.io.IOException;
@@ -51,7 +50,6 @@ final class GitHubHttp implements AutoCloseable {
     private final Duration minWriteInterval;
     private final Consumer<String> log;
     private final GitHubRateLimit rateLimit;
-    private final ConnectionPool pool = new ConnectionPool();
     private final OkHttpClient client;
     private long lastWriteMillis = Long.MIN_VALUE / 2;
 
@@ -65,7 +63,7 @@ final class GitHubHttp implements AutoCloseable {
         this.minWriteInterval = minWriteInterval;
         this.log = log;
         this.rateLimit = new GitHubRateLimit(epochMillis);
-        this.client = HttpClients.builder(settings, pool, true)
+        this.client = HttpClients.builder(settings, new ConnectionPool(), true)
                 .callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS)
                 .build();
     }
@@ -165,7 +163,7 @@ final class GitHubHttp implements AutoCloseable {
     void download(URI url, IoConsumer sink) {
         Request request = request(url, "application/octet-stream").get().build();
         String failed = "Downloading " + url + " to compare it failed: ";
-        IoReader<Void> read = response -> {
+        TracedCall.Reader<Void> read = response -> {
             if (!response.isSuccessful()) {
                 throw new GitHubException(failed + "HTTP " + response.code() + ". Check that the token can read the "
                         + "repository's releases.", response.code());
@@ -192,34 +190,12 @@ final class GitHubHttp implements AutoCloseable {
                 .header("User-Agent", "logflux-release");
     }
 
-    /** Runs one call; a failure on a pooled connection before any answer is a {@link StaleConnectionException}. */
-    private <T> T execute(Request request, boolean freshConnection, IoReader<T> reader) throws IOException {
-        CallTrace trace = new CallTrace();
-        OkHttpClient caller = freshConnection ? HttpClients.ofItsOwn(client) : client;
-        T result;
-        boolean serverCloses;
-        try (Response response = caller.newCall(request.newBuilder().tag(CallTrace.class, trace).build()).execute()) {
-            result = reader.read(response);
-            serverCloses = CallTrace.serverClosesAfter(response);
-        } catch (IOException e) {
-            if (trace.staleConnection(e)) {
-                throw new StaleConnectionException(e);
-            }
-            throw e;
-        }
-        if (serverCloses) {
-            // The answer's connection is back in the pool by now, but the server has closed its end.
-            pool.evictAll();
-        }
-        return result;
+    private <T> T execute(Request request, boolean freshConnection, TracedCall.Reader<T> reader) throws IOException {
+        return TracedCall.execute(freshConnection ? HttpClients.ofItsOwn(client) : client, request, reader);
     }
 
     interface IoConsumer {
         void accept(InputStream in) throws IOException;
-    }
-
-    private interface IoReader<T> {
-        T read(Response response) throws IOException;
     }
 
     /** How long GitHub asks to wait before this request is sent again; empty when the answer is not a rate limit. */

@@ -32,17 +32,17 @@ public final class GitHubReleaser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GitHubApi api;
-    private final HttpSettings settings;
-    private final Retry retry;
-    private final AssetAttacher attacher;
     private final Consumer<String> log;
+    private final Retry retry;
+    private final Schedule schedule;
+    private final AssetAttacher attacher;
 
     GitHubReleaser(GitHubApi api, HttpSettings settings, Sleeper sleeper, Consumer<String> log) {
         this.api = api;
-        this.settings = settings;
-        this.retry = new Retry(sleeper, log);
-        this.attacher = new AssetAttacher(api, settings, retry, log);
         this.log = log;
+        this.retry = new Retry(sleeper, log);
+        this.schedule = Schedule.of(settings);
+        this.attacher = new AssetAttacher(api, retry, schedule, log);
     }
 
     /** A releaser talking to GitHub (or GitHub Enterprise Server) at {@code endpoint}. */
@@ -127,7 +127,7 @@ public final class GitHubReleaser {
         body.put("draft", true);
         body.put("prerelease", isPrerelease(request.version()));
         DraftCreation creation = new DraftCreation(request, body);
-        return retry.run(Schedule.of(settings), creation, creation);
+        return retry.run(schedule, creation, creation);
     }
 
     /**
