@@ -48,7 +48,7 @@ final class GitHubHttp implements AutoCloseable {
     private final Sleeper sleeper;
     private final LongSupplier epochMillis;
     private final Duration minWriteInterval;
-    private final Consumer<String> log;
+    private final Retry retry;
     private final GitHubRateLimit rateLimit;
     private final OkHttpClient client;
     private long lastWriteMillis = Long.MIN_VALUE / 2;
@@ -61,7 +61,7 @@ final class GitHubHttp implements AutoCloseable {
         this.sleeper = sleeper;
         this.epochMillis = epochMillis;
         this.minWriteInterval = minWriteInterval;
-        this.log = log;
+        this.retry = new Retry(sleeper, log);
         this.rateLimit = new GitHubRateLimit(epochMillis);
         this.client = HttpClients.builder(settings, new ConnectionPool(), true)
                 .callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS)
@@ -99,7 +99,7 @@ final class GitHubHttp implements AutoCloseable {
 
     private GitHubReply retried(String method, URI url, RequestBody body) {
         String what = method + " " + url.getPath();
-        return new Retry(sleeper, log).run(Schedule.of(settings), number -> {
+        return retry.run(Schedule.of(settings), number -> {
             GitHubReply reply = resendingWhenStale(method, url, body, number > 1);
             Optional<Duration> limited = rateLimit.waitFor(reply);
             if (reply.status() < 500 && limited.isEmpty()) {
