@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -29,7 +29,7 @@ import java.nio.file.Path;
 class StepsInJenkinsTest {
     private static final String TOKEN = "pypi-AgEIcHlwaS5vcmcCJjenkins-rule-test-token-0000000000";
     private JenkinsRule r;
-    private LocalIndex index;
+    private TestIndex index;
 
     @TempDir
     Path indexDir;
@@ -37,7 +37,7 @@ class StepsInJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         r = rule;
-        index = LocalIndex.start(indexDir);
+        index = TestIndex.start(indexDir);
         index.acceptToken(TOKEN);
     }
 

@@ -7,7 +7,7 @@ import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.rehearsal.RehearsalIndex;
 import io.logflux.release.pipeline.Phase;
 import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
@@ -103,7 +103,7 @@ final class ReleaseCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = releaseFiles(work, out);
         Optional<InstallCheck> install = noInstall ? Optional.empty() : installCheck(out);
-        List<LocalIndex> local = new ArrayList<>();
+        List<RehearsalIndex> local = new ArrayList<>();
         try {
             Optional<ReleaseTarget> test;
             Optional<ReleaseTarget> production;
@@ -127,12 +127,12 @@ final class ReleaseCommand implements Callable<Integer> {
                     githubPlan, install, () -> ReleaseRunner.settings(strict));
             return Main.EXIT_OK;
         } finally {
-            local.forEach(LocalIndex::close);
+            local.forEach(RehearsalIndex::close);
         }
     }
 
-    private ReleaseTarget rehearsalIndex(Path dir, String name, List<LocalIndex> started) {
-        LocalIndex index = LocalIndex.start(dir);
+    private ReleaseTarget rehearsalIndex(Path dir, String name, List<RehearsalIndex> started) {
+        RehearsalIndex index = RehearsalIndex.start(dir);
         started.add(index);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);

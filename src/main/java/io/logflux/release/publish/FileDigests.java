@@ -10,40 +10,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The digests PyPI compares an upload against (sha256 and BLAKE2b-256), computed in one streaming pass. */
-public record FileDigests(String sha256, String blake2b256, long size) {
+/**
+ * What an upload says about its bytes: their sha256 (warehouse needs one digest of md5, sha256 and BLAKE2b-256 and
+ * computes the others itself, pypi-protocol.md §1.2; sha256 is the one every Java runtime has, and the one twine sends
+ * under FIPS) and their size.
+ */
+public record FileDigests(String sha256, long size) {
     private static final int CHUNK = 64 * 1024;
 
     public static FileDigests of(Path file) {
-        Accumulator digests = new Accumulator();
+        MessageDigest sha256 = newSha256();
+        long size = 0;
         byte[] chunk = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(chunk)) > 0; ) {
-                digests.update(chunk, 0, n);
+                sha256.update(chunk, 0, n);
+                size += n;
             }
         } catch (IOException e) {
             throw new ReleaseException("Cannot read " + file + " to compute its digests: " + e.getMessage()
                     + ". Check that the file exists and is readable, then run again.", e);
         }
-        return digests.finish();
-    }
-
-    /** The digests of bytes fed in as they pass by (a body being received, say), without reading them again. */
-    public static final class Accumulator {
-        private final MessageDigest sha256 = newSha256();
-        private final Blake2b blake2b = new Blake2b(32);
-        private long size;
-
-        public void update(byte[] bytes, int offset, int length) {
-            sha256.update(bytes, offset, length);
-            blake2b.update(bytes, offset, length);
-            size += length;
-        }
-
-        public FileDigests finish() {
-            HexFormat hex = HexFormat.of();
-            return new FileDigests(hex.formatHex(sha256.digest()), hex.formatHex(blake2b.digest()), size);
-        }
+        return new FileDigests(HexFormat.of().formatHex(sha256.digest()), size);
     }
 
     private static MessageDigest newSha256() {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The text fields of a legacy-API upload, built from the file's own core metadata (pypi-protocol.md §1.2): field names
  * lower-cased with '-' → '_', multi-use fields one part per value under warehouse's plural names, the description from
- * the metadata body, plus the action, protocol version, file type, python version and digests.
+ * the metadata body, plus the action, protocol version, file type, python version and the sha256 digest (warehouse
+ * computes the other digests itself).
  */
 public final class UploadForm {
     /** Multi-use fields whose form name differs from the lower-cased field name. */
@@ -55,7 +56,6 @@ public final class UploadForm {
             fields.add(Map.entry("filetype", "sdist"));
         }
         fields.add(Map.entry("sha256_digest", digests.sha256()));
-        fields.add(Map.entry("blake2_256_digest", digests.blake2b256()));
         return new UploadForm(fields);
     }
 

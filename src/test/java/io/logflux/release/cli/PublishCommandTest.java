@@ -1,6 +1,6 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
@@ -26,7 +26,7 @@ class PublishCommandTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
     String token;
     final Map<String, String> env = new HashMap<>();
 

@@ -3,7 +3,7 @@ package io.logflux.release.jenkins;
 import hudson.model.TaskListener;
 import io.logflux.release.github.FixturesServer;
 import io.logflux.release.github.GitHubFixtures;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
@@ -34,7 +34,7 @@ class PublishCallableTest {
     @RegisterExtension
     final TestIndexExtension server = new TestIndexExtension();
     final Path workspace = SampleBuild.shared().dir();
-    LocalIndex index;
+    TestIndex index;
     String token;
     final ByteArrayOutputStream buildLog = new ByteArrayOutputStream();
 

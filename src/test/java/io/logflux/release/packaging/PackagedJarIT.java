@@ -1,6 +1,6 @@
 package io.logflux.release.packaging;
 
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleProject;
@@ -51,7 +51,7 @@ class PackagedJarIT {
     void publishFromTheJarTakesTheTokenFromTheEnvironmentAndExitsByOutcome() throws Exception {
         SampleProject sample = SampleProject.copyTo(work.resolve("publish"));
         sample.build();
-        try (LocalIndex index = LocalIndex.start(work.resolve("publish-index"))) {
+        try (TestIndex index = TestIndex.start(work.resolve("publish-index"))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
 
@@ -96,7 +96,7 @@ class PackagedJarIT {
         SampleProject sample = SampleProject.copyTo(work.resolve("secrets"));
         sample.build();
         java.time.Instant started = java.time.Instant.now().minusSeconds(1);
-        try (LocalIndex index = LocalIndex.start(work.resolve("secrets-index"))) {
+        try (TestIndex index = TestIndex.start(work.resolve("secrets-index"))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
             java.util.Set<String> leaks = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -5,8 +5,8 @@ import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.localindex.LocalIndex;
-import io.logflux.release.localindex.LocalIndex.Fault;
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testindex.Fault;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.PlainHttpPort;
@@ -82,7 +82,7 @@ class FaultMatrixTest {
 
     @Test
     void anAbortedBuildStopsWithoutASecondSendAndTheRerunFinishes() throws Exception {
-        LocalIndex index = server.index();
+        TestIndex index = server.index();
         index.failNextUploads(Fault.STALL).stallMillis(5_000);
         AtomicReference<Thread> worker = new AtomicReference<>();
         CompletableFuture<Throwable> aborted = CompletableFuture.supplyAsync(() -> {

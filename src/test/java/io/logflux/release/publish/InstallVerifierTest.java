@@ -1,7 +1,7 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.SampleBuild;
@@ -30,7 +30,7 @@ class InstallVerifierTest {
     final TestIndexExtension server = new TestIndexExtension();
     final Path wheel = SampleBuild.shared().wheel();
     final Path sdist = SampleBuild.shared().sdist();
-    LocalIndex index;
+    TestIndex index;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = new ArrayList<>();
 

@@ -1,12 +1,13 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.rehearsal.StoredFile;
 import io.logflux.release.units.ByteSizes;
 
 import io.logflux.release.http.HttpSettings;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.localindex.LocalIndex.Fault;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.Fault;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.Captured;
@@ -39,7 +40,7 @@ class PublisherTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
     String token;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -114,7 +115,7 @@ class PublisherTest {
             assertThat(f.attempts()).isEqualTo(1);
         });
         assertThat(report.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
-        assertThat(index.files()).extracting(LocalIndex.StoredFile::filename)
+        assertThat(index.files()).extracting(StoredFile::filename)
                 .containsExactly(wheel.getFileName().toString(), sdist.getFileName().toString());
         assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(wheel).sha256());
         assertThat(index.usernamesSeen()).containsExactly("__token__");

@@ -5,8 +5,8 @@ import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.localindex.LocalIndex;
-import io.logflux.release.localindex.LocalIndex.Fault;
+import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.testindex.Fault;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.Captured;
@@ -50,7 +50,7 @@ class RealServersTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
     String token;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());

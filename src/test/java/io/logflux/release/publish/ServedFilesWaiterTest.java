@@ -3,7 +3,7 @@ package io.logflux.release.publish;
 import io.logflux.release.http.HttpSettings;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.SampleBuild;
@@ -30,7 +30,7 @@ class ServedFilesWaiterTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = new ArrayList<>();
     long fakeNanos;

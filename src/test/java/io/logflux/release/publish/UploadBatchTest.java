@@ -24,7 +24,7 @@ class UploadBatchTest {
 
     private static List<ReleaseFile> files(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> new ReleaseFile(new FileSnapshot(Path.of("f" + i
-                + ".whl"), new FileDigests("sha" + i, "b2" + i, i), FileTime.fromMillis(0)), null, "p", "1.0")).toList();
+                + ".whl"), new FileDigests("sha" + i, i), FileTime.fromMillis(0)), null, "p", "1.0")).toList();
     }
 
     private static PublishedFile uploaded(ReleaseFile file) {

@@ -3,7 +3,7 @@ package io.logflux.release.publish;
 import io.logflux.release.http.HttpSettings;
 
 import io.logflux.release.dist.CoreMetadata;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleProject;
@@ -45,10 +45,11 @@ class UploadFormTest {
             List<Map.Entry<String, String>> twine = viaTwine(dir, file);
             List<Map.Entry<String, String>> ours = viaUs(dir, file);
 
-            // Debian's twine 4 also sends md5_digest (PyPI no longer needs it), and spells Provides-Extra
+            // Debian's twine 4 also sends md5_digest and blake2_256_digest (warehouse needs one digest and computes
+            // the others; we send sha256, as twine does under FIPS), and spells Provides-Extra
             // "provides_extras", which warehouse's form mapping does not read: it reads "provides_extra"
             // (shared/reference/pypi-protocol.md §1.2), as newer twine sends. We follow warehouse there.
-            Set<String> twineOnly = Set.of("md5_digest", "comment");
+            Set<String> twineOnly = Set.of("md5_digest", "blake2_256_digest", "comment");
             List<Map.Entry<String, String>> expected = twine.stream()
                     .filter(e -> !twineOnly.contains(e.getKey()))
                     .map(e -> e.getKey().equals("provides_extras") ? Map.entry("provides_extra", e.getValue()) : e)
@@ -71,14 +72,14 @@ class UploadFormTest {
         assertThat(form.values("pyversion")).containsExactly("py3");
         assertThat(form.values("filetype")).containsExactly("bdist_wheel");
         assertThat(form.values("sha256_digest")).containsExactly(file.digests().sha256());
-        assertThat(form.values("blake2_256_digest")).containsExactly(file.digests().blake2b256());
+        assertThat(form.values("blake2_256_digest")).isEmpty();
         assertThat(form.values(":action")).containsExactly("file_upload");
         assertThat(form.values("protocol_version")).containsExactly("1");
     }
 
     @Test
     void licenseFileIsDroppedBeforeMetadata24AndKeptFrom24() {
-        FileDigests digests = new FileDigests("a".repeat(64), "b".repeat(64), 1);
+        FileDigests digests = new FileDigests("a".repeat(64), 1);
         CoreMetadata old = CoreMetadata.parse("Metadata-Version: 2.1\nName: p\nVersion: 1.0\nLicense-File: LICENSE\n");
         CoreMetadata current = CoreMetadata.parse("Metadata-Version: 2.4\nName: p\nVersion: 1.0\n"
                 + "License-Expression: MIT\nLicense-File: LICENSE\n");
@@ -89,7 +90,7 @@ class UploadFormTest {
     }
 
     private static List<Map.Entry<String, String>> viaTwine(Path dir, Path file) {
-        try (LocalIndex index = LocalIndex.start(dir.resolve("twine-" + file.getFileName()))) {
+        try (TestIndex index = TestIndex.start(dir.resolve("twine-" + file.getFileName()))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
             DebianPython.Result result = DebianPython.run(dir, Map.of("TWINE_USERNAME", "__token__",
@@ -101,7 +102,7 @@ class UploadFormTest {
     }
 
     private static List<Map.Entry<String, String>> viaUs(Path dir, Path file) {
-        try (LocalIndex index = LocalIndex.start(dir.resolve("ours-" + file.getFileName()))) {
+        try (TestIndex index = TestIndex.start(dir.resolve("ours-" + file.getFileName()))) {
             String token = FakeTokens.pypi();
             index.acceptToken(token);
             new Publisher(PackageIndex.resolve(index.uploadUrl(), null, null),

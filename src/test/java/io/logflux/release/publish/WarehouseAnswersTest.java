@@ -2,7 +2,7 @@ package io.logflux.release.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
@@ -57,7 +57,7 @@ class WarehouseAnswersTest {
     @ValueSource(strings = {"application/json", "text/html", "*/*", "", "text/plain",
             "application/json, text/html;q=0.1", "text/html;q=0.2, application/json"})
     void theTestIndexRendersARefusalAsPyramidDoes(String accept) throws Exception {
-        LocalIndex index = server.index();
+        TestIndex index = server.index();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(index.uploadUrl()))
                 .header("Content-Type", "multipart/form-data; boundary=b")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("__token__:"
@@ -81,7 +81,7 @@ class WarehouseAnswersTest {
     @ValueSource(strings = {"application/json", "text/html", "", "text/plain"})
     void theTestIndexAnswersAnIdenticalReuploadWithPyramidsOkPage(String accept) throws Exception {
         // legacy.py L1204-L1208: _is_duplicate_file is true -> request.tm.doom(); return HTTPOk().
-        LocalIndex index = server.index();
+        TestIndex index = server.index();
         Path wheel = io.logflux.release.testing.SampleBuild.shared().wheel();
         index.preload(wheel, "logflux", "0.2.0");
         ReleaseFile release = ReleaseFile.read(wheel);
@@ -106,7 +106,7 @@ class WarehouseAnswersTest {
     }
 
     /** The status line as it came over the wire (java.net.http does not show the reason phrase). */
-    private static String reasonPhrase(LocalIndex index, String accept) throws Exception {
+    private static String reasonPhrase(TestIndex index, String accept) throws Exception {
         URI upload = URI.create(index.uploadUrl());
         try (java.net.Socket socket = new java.net.Socket(upload.getHost(), upload.getPort())) {
             String body = "--b\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n--b--\r\n";

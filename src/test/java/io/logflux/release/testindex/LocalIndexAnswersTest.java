@@ -2,8 +2,8 @@ package io.logflux.release.testindex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logflux.release.localindex.LocalIndex;
 import io.logflux.release.publish.ReleaseFile;
+import io.logflux.release.rehearsal.ContentDigests;
 import io.logflux.release.publish.UploadForm;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.FakeTokens;
@@ -48,7 +48,7 @@ class LocalIndexAnswersTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
 
     private record Answer(int status, String code, String body) {
     }
@@ -211,7 +211,7 @@ class LocalIndexAnswersTest {
         // L1205-L1224: the message's hash is file_hashes["blake2_256"], the upload's own (warehouse-2026.md).
         assertThat(upload(wheel, UnaryOperator.identity()).status()).isEqualTo(200);
         Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
-        String sentBlake2 = ReleaseFile.read(other).digests().blake2b256();
+        String sentBlake2 = ContentDigests.of(other).blake2b256();
 
         Answer refused = upload(other, UnaryOperator.identity());
 

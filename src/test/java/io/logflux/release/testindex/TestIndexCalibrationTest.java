@@ -1,6 +1,6 @@
 package io.logflux.release.testindex;
 
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.rehearsal.StoredFile;
 
 import io.logflux.release.publish.FileDigests;
 import io.logflux.release.testing.ArchiveEditor;
@@ -32,7 +32,7 @@ class TestIndexCalibrationTest {
 
     @TempDir
     Path dir;
-    LocalIndex index;
+    TestIndex index;
     String token;
 
     @BeforeEach
@@ -56,11 +56,11 @@ class TestIndexCalibrationTest {
         DebianPython.Result upload = twine(token, "__token__", wheel.toString(), sdist.toString());
 
         assertThat(upload.status()).as(upload.output()).isZero();
-        assertThat(index.files()).extracting(LocalIndex.StoredFile::filename)
+        assertThat(index.files()).extracting(StoredFile::filename)
                 .containsExactlyInAnyOrder(wheel.getFileName().toString(), sdist.getFileName().toString());
         assertThat(index.files()).allSatisfy(f -> assertThat(f.sha256())
                 .isEqualTo(FileDigests.of(f.filename().endsWith(".whl") ? wheel : sdist).sha256()));
-        assertThat(index.files()).extracting(LocalIndex.StoredFile::project, LocalIndex.StoredFile::version)
+        assertThat(index.files()).extracting(StoredFile::project, StoredFile::version)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("logflux", "0.2.0"));
 
         assertThat(pipInstallAndImport(index.simpleUrl())).isEqualTo("0.2.0");

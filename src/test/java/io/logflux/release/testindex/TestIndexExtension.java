@@ -1,6 +1,5 @@
 package io.logflux.release.testindex;
 
-import io.logflux.release.localindex.LocalIndex;
 
 import io.logflux.release.testing.FakeTokens;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,18 +14,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A fresh {@link LocalIndex} for each test, accepting one fresh fake token for every project:
+ * A fresh {@link TestIndex} for each test, accepting one fresh fake token for every project:
  * {@code @RegisterExtension final TestIndexExtension server = new TestIndexExtension();}.
  */
 public final class TestIndexExtension implements BeforeEachCallback, AfterEachCallback {
     private Path dir;
-    private LocalIndex index;
+    private TestIndex index;
     private String token;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("test-index-");
-        index = LocalIndex.start(dir);
+        index = TestIndex.start(dir);
         token = FakeTokens.pypi();
         index.acceptToken(token);
     }
@@ -41,7 +40,7 @@ public final class TestIndexExtension implements BeforeEachCallback, AfterEachCa
         }
     }
 
-    public LocalIndex index() {
+    public TestIndex index() {
         return index;
     }
 

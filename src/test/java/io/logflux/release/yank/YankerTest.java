@@ -10,7 +10,7 @@ import io.logflux.release.github.GitHubToken;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseYanking;
-import io.logflux.release.localindex.LocalIndex;
+import io.logflux.release.testindex.TestIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.SampleBuild;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class YankerTest {
     @RegisterExtension
     final TestIndexExtension server = new TestIndexExtension();
-    LocalIndex index;
+    TestIndex index;
     PackageIndex target;
     final List<String> log = new ArrayList<>();
     final List<Duration> sleeps = new ArrayList<>();

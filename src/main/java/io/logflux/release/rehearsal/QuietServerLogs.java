@@ -1,4 +1,4 @@
-package io.logflux.release.localindex;
+package io.logflux.release.rehearsal;
 
 import java.util.List;
 import java.util.logging.Level;

@@ -1,4 +1,4 @@
-package io.logflux.release.localindex;
+package io.logflux.release.rehearsal;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * One request to the local index and its answer, over Undertow's blocking API: the few things the index's handlers
+ * One request to the rehearsal index and its answer, over Undertow's blocking API: the few things the index's handlers
  * use. Unlike the JDK's HTTP server, Undertow sends the reason phrase it is given, so refusals carry warehouse's
  * message in the status line as warehouse does.
  */

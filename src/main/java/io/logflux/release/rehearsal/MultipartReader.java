@@ -1,6 +1,4 @@
-package io.logflux.release.localindex;
-
-import io.logflux.release.publish.FileDigests;
+package io.logflux.release.rehearsal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -10,10 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +27,7 @@ final class MultipartReader {
 
     /** A form part; a file part carries the digests of its bytes, computed as they were written. */
     record Part(String name, String fileName, String contentType, String value, Path file, long size,
-                FileDigests digests, String md5) {
+                ContentDigests digests) {
         boolean isFile() {
             return fileName != null;
         }
@@ -97,44 +92,32 @@ final class MultipartReader {
                 try (out) {
                     size = copyUntilDelimiter(out, Long.MAX_VALUE);
                 }
-                parts.add(new Part(name, fileName, headers.get("content-type"), null, file, size, out.digests(),
-                        out.md5()));
+                parts.add(new Part(name, fileName, headers.get("content-type"), null, file, size, out.digests()));
             } else {
                 ByteArrayOutputStream value = new ByteArrayOutputStream();
                 long size = copyUntilDelimiter(value, MAX_FIELD_BYTES);
                 parts.add(new Part(name, null, headers.get("content-type"), value.toString(StandardCharsets.UTF_8),
-                        null, size, null, null));
+                        null, size, null));
             }
         }
     }
 
     /** Writes through to a file while digesting what passes. */
     private static final class DigestingOutputStream extends FilterOutputStream {
-        private final FileDigests.Accumulator digests = new FileDigests.Accumulator();
-        private final MessageDigest md5;
+        private final ContentDigests.Accumulator digests = new ContentDigests.Accumulator();
 
         DigestingOutputStream(OutputStream out) {
             super(out);
-            try {
-                md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has MD5", e);
-            }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
             digests.update(bytes, offset, length);
-            md5.update(bytes, offset, length);
         }
 
-        FileDigests digests() {
+        ContentDigests digests() {
             return digests.finish();
-        }
-
-        String md5() {
-            return HexFormat.of().formatHex(md5.digest());
         }
     }
 

@@ -1,0 +1,108 @@
+package io.logflux.release.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rehearsal's HTTP server stays in the command line: only the CLI starts a rehearsal index, only the rehearsal
+ * package uses Undertow and Bouncy Castle, and the plugin build (hpi/pom.xml) compiles none of it.
+ */
+class ServerPlacementTest {
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("io.logflux.release");
+
+    @Test
+    void onlyTheCliUsesTheRehearsalIndex() {
+        noClasses().that().resideOutsideOfPackages("io.logflux.release.cli..", "io.logflux.release.rehearsal..")
+                .should().dependOnClassesThat().resideInAPackage("io.logflux.release.rehearsal..")
+                .because("the rehearsal index is the command line's (release --rehearse), not the engine's")
+                .check(ENGINE);
+    }
+
+    @Test
+    void onlyTheRehearsalUsesTheServerAndBouncyCastle() {
+        noClasses().that().resideOutsideOfPackage("io.logflux.release.rehearsal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..",
+                        "org.bouncycastle..")
+                .because("the plugin (hpi/pom.xml) ships neither an HTTP server nor Bouncy Castle")
+                .check(ENGINE);
+    }
+
+    @Test
+    void thePluginBuildExcludesEveryPackageThatReachesTheServer() throws Exception {
+        Set<String> serverPackages = new TreeSet<>();
+        for (JavaClass c : ENGINE) {
+            boolean reachesServer = c.getDirectDependenciesFromSelf().stream().anyMatch(d -> {
+                String target = d.getTargetClass().getPackageName();
+                return target.startsWith("io.undertow") || target.startsWith("org.bouncycastle")
+                        || target.startsWith("io.logflux.release.rehearsal") && !c.getPackageName()
+                        .startsWith("io.logflux.release.rehearsal");
+            });
+            if (reachesServer) {
+                serverPackages.add(c.getPackageName());
+            }
+        }
+        List<String> excludes = compilerExcludes(Path.of("hpi/pom.xml"));
+
+        assertThat(serverPackages).contains("io.logflux.release.rehearsal", "io.logflux.release.cli");
+        assertThat(serverPackages).allSatisfy(p -> assertThat(excludes)
+                .as("hpi/pom.xml's maven-compiler-plugin excludes, for " + p)
+                .anyMatch(e -> covers(e, p)));
+    }
+
+    @Test
+    void thePluginBuildDependsOnNeitherUndertowNorBouncyCastle() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("hpi/pom.xml")
+                .toFile());
+        NodeList groups = pom.getElementsByTagName("groupId");
+        List<String> groupIds = new ArrayList<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            groupIds.add(groups.item(i).getTextContent().strip());
+        }
+
+        assertThat(groupIds).isNotEmpty().noneMatch(g -> g.startsWith("io.undertow") || g.startsWith("org.jboss.xnio")
+                || g.startsWith("org.bouncycastle"));
+    }
+
+    /** An exclude like {@code io/logflux/release/cli/**} covers the package and its subpackages. */
+    private static boolean covers(String exclude, String packageName) {
+        String path = packageName.replace('.', '/');
+        return exclude.endsWith("/**") && (path + "/").startsWith(exclude.substring(0, exclude.length() - 2));
+    }
+
+    private static List<String> compilerExcludes(Path pom) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        NodeList plugins = document.getElementsByTagName("plugin");
+        List<String> excludes = new ArrayList<>();
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            NodeList ids = plugin.getElementsByTagName("artifactId");
+            if (ids.getLength() == 0 || !ids.item(0).getTextContent().strip().equals("maven-compiler-plugin")) {
+                continue;
+            }
+            NodeList found = plugin.getElementsByTagName("exclude");
+            for (int j = 0; j < found.getLength(); j++) {
+                excludes.add(found.item(j).getTextContent().strip());
+            }
+        }
+        return excludes;
+    }
+}
