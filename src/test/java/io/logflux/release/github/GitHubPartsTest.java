@@ -109,7 +109,7 @@ class GitHubPartsTest {
     @Test
     void checksumsComeFromTheSnapshotsDigestsNotFromReadingTheFilesAgain() throws Exception {
         Path wheel = Files.writeString(dir.resolve("logflux-0.2.0-py3-none-any.whl"), "bytes");
-        FileSnapshot snapshot = new FileSnapshot(wheel, new FileDigests("ab".repeat(32), "cd".repeat(32), 5),
+        FileSnapshot snapshot = new FileSnapshot(wheel, new FileDigests("ab".repeat(32), 5),
                 Files.getLastModifiedTime(wheel));
 
         assertThat(ChecksumsFile.content(List.of(snapshot)))
