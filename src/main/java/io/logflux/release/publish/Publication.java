@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The seed's publishing phase for one index, as the CLI's {@code publish} and the {@code logfluxPublish} step run it:
@@ -14,20 +15,25 @@ import java.util.function.Consumer;
  * wait and the install check take the files as the upload read them: nothing is read or digested twice.
  */
 public final class Publication {
-    private final PackageIndex index;
     private final PublicationSettings settings;
     private final Publisher publisher;
     private final ServedFilesWaiter waiter;
-    private final InstallVerifier verifier;
+    private final Function<List<ReleaseFile>, InstallReport> installCheck;
 
     public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
                        Consumer<String> log) {
-        this.index = index;
+        this(settings, new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log),
+                new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
+                        .afterUpload(),
+                files -> new InstallVerifier(log, sleeper).verify(index, files, settings.install()));
+    }
+
+    private Publication(PublicationSettings settings, Publisher publisher, ServedFilesWaiter waiter,
+                        Function<List<ReleaseFile>, InstallReport> installCheck) {
         this.settings = settings;
-        this.publisher = new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log);
-        this.waiter = new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
-                .afterUpload();
-        this.verifier = new InstallVerifier(log, sleeper);
+        this.publisher = publisher;
+        this.waiter = waiter;
+        this.installCheck = installCheck;
     }
 
     public PublicationResult run(List<Path> files) {
@@ -38,7 +44,7 @@ public final class Publication {
         AwaitReport served = waiter.await(published.release(), settings.waitTimeout(), Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
         Optional<InstallReport> installed = settings.verifyInstall()
-                ? Optional.of(verifier.verify(index, published.release(), settings.install()))
+                ? Optional.of(installCheck.apply(published.release()))
                 : Optional.empty();
         return new PublicationResult(published, Optional.of(served), installed);
     }

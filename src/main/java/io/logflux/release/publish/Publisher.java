@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -28,19 +29,16 @@ import java.util.stream.IntStream;
  */
 public final class Publisher {
     private final PackageIndex index;
-    private final IndexCredentials credentials;
-    private final HttpSettings settings;
     private final PublishOptions options;
-    private final Sleeper sleeper;
+    /** A client for one publish, its log given: the index side's lines are held back until the check has spoken. */
+    private final Function<Consumer<String>, IndexClient> connect;
     private final Consumer<String> log;
 
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log) {
         this.index = index;
-        this.credentials = credentials;
-        this.settings = settings;
         this.options = options;
-        this.sleeper = sleeper;
+        this.connect = indexLog -> new IndexClient(index, credentials, settings, sleeper, indexLog);
         // Uploads after the first run side by side: one line at a time, whatever the caller's log is.
         this.log = line -> {
             synchronized (this) {
@@ -56,7 +54,7 @@ public final class Publisher {
         }
         ExecutorService beside = Executors.newFixedThreadPool(2, DaemonThreads.named("logflux-publish"));
         HeldLog indexLog = new HeldLog(log);
-        try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, indexLog)) {
+        try (IndexClient client = connect.apply(indexLog)) {
             // Before the first upload three things run side by side: the digests (one pass over each file), the check
             // (another), and the index's side — token probe and listing, network round trips that need only the
             // project and version, read first from the files' metadata (cheap). The check's verdict comes first:
@@ -76,7 +74,7 @@ public final class Publisher {
             List<ReleaseFile> files = inUploadOrder(join(described), join(digested), check.uploadOrder());
             ReleaseFile first = files.get(0);
             log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the "
-                    + "token from " + credentials.source() + ": " + String.join(", ", files.stream()
+                    + "token from " + client.credentials().source() + ": " + String.join(", ", files.stream()
                     .map(ReleaseFile::fileName).toList()));
             Map<String, RemoteFile> existing;
             try {
