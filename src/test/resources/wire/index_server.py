@@ -1,6 +1,6 @@
 """Serves a PyPI-compatible index through a real Python WSGI server, to test clients against servers' connection habits.
 
-The index itself is the test suite's LocalIndex (upstream); this app relays every request to it and every answer back
+The index itself is the test suite's TestIndex (upstream); this app relays every request to it and every answer back
 (status line, headers, body; the upstream's absolute URLs rewritten to this server's), so what changes is only how the
 connection behaves, and that is the real server's doing:
 

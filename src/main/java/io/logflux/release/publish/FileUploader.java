@@ -1,22 +1,16 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.http.Failures;
-
-import io.logflux.release.units.Durations;
-
-import io.logflux.release.http.StaleConnectionException;
-
-import io.logflux.release.http.HttpSettings;
-
-import io.logflux.release.http.Sleeper;
-
 import io.logflux.release.http.Backoff;
+import io.logflux.release.http.Failures;
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
+import io.logflux.release.http.StaleConnectionException;
+import io.logflux.release.units.Durations;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Uploads one file, retrying only what is safe: connection failures, timeouts, 5xx and 429 (after its Retry-After).
@@ -33,140 +27,135 @@ final class FileUploader {
     /** Looks at the listing after an "already exists" answer: the first and five more, waits doubling in between. */
     static final int EXISTING_LOOKS = 6;
 
+    private final IndexClient client;
     private final PackageIndex index;
-    private final IndexCredentials credentials;
-    private final IndexHttp http;
-    private final IndexListing listing;
-    private final HttpSettings settings;
-    private final Sleeper sleeper;
-    private final Consumer<String> log;
     private final Duration progressInterval;
 
-    FileUploader(PackageIndex index, IndexCredentials credentials, IndexHttp http, IndexListing listing,
-                 HttpSettings settings, Sleeper sleeper, Consumer<String> log, Duration progressInterval) {
-        this.index = index;
-        this.credentials = credentials;
-        this.http = http;
-        this.listing = listing;
-        this.settings = settings;
-        this.sleeper = sleeper;
-        this.log = log;
+    FileUploader(IndexClient client, Duration progressInterval) {
+        this.client = client;
+        this.index = client.index();
         this.progressInterval = progressInterval;
     }
 
     PublishedFile upload(ReleaseFile file, List<String> uploadedBefore) {
         UploadForm form = UploadForm.of(file.fileName(), file.metadata(), file.digests());
-        Backoff backoff = new Backoff(settings);
-        String lastProblem = null;
-        Throwable lastCause = null;
-        boolean sentBefore = false;
-        boolean freshConnection = false;
-        for (int attempt = 1; ; attempt++) {
-            Duration retryAfter = null;
+        // Once a POST went out without a clear answer, the file may be there, and later POSTs go on new connections.
+        boolean[] sentBefore = {false};
+        return client.retry().run(Schedule.of(client.settings()), attempt -> {
             file.assertUnchanged();
-            UploadProgress progress = new UploadProgress(file.fileName(), file.digests().size(), progressInterval, log,
-                    System::nanoTime);
+            UploadProgress progress = new UploadProgress(file.fileName(), file.digests().size(), progressInterval,
+                    client.log(), System::nanoTime);
+            HttpReply reply;
             try {
-                HttpReply reply = http.post(index.uploadUrl(), form, file.path(), credentials, progress,
-                        freshConnection);
-                if (reply.ok()) {
-                    // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
-                    // the index now holds these bytes under this name, and they went up from here.
-                    return result(file, PublishedFile.Outcome.UPLOADED, attempt);
-                }
-                if (UploadErrors.saysExists(reply)) {
-                    return existing(file, reply, sentBefore, attempt, uploadedBefore);
-                }
-                if (reply.status() == 401 || reply.status() == 403) {
-                    throw UploadErrors.tokenRefused(index, credentials, file.fileName(), file.normalizedName(), reply);
-                }
-                if (UploadErrors.saysTooLarge(reply)) {
-                    throw UploadErrors.tooLarge(index, file.fileName(), file.digests().size(), reply, uploadedBefore);
-                }
-                if ((reply.status() >= 300 && reply.status() < 400) || reply.status() == 404 || reply.status() == 405) {
-                    throw UploadErrors.wrongUrl(index, file.fileName(), reply);
-                }
-                if (reply.status() == 400 || reply.status() == 422) {
-                    throw UploadErrors.badRequest(index, file.fileName(), reply, uploadedBefore);
-                }
-                if (!(reply.serverError() || reply.status() == 429 || reply.status() == 408)) {
-                    throw UploadErrors.unexpected(index, file.fileName(), reply, uploadedBefore);
-                }
-                retryAfter = reply.retryAfterDuration().orElse(null);
-                lastProblem = "HTTP " + reply.status() + (reply.message().isEmpty() ? "" : " \"" + reply.message() + "\"");
-                lastCause = null;
+                reply = client.http().post(index.uploadUrl(), form, file.path(), client.credentials(), progress,
+                        sentBefore[0]);
             } catch (StaleConnectionException e) {
-                sentBefore = true;
-                freshConnection = true;
-                log.accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any answer: "
-                        + e.getMessage() + ". Checking whether it arrived anyway, then sending it again on a new "
-                        + "connection.");
-                PublishedFile landed = landedAnyway(file, attempt, uploadedBefore);
-                if (landed != null) {
-                    return landed;
-                }
-                attempt--;
-                continue;
+                sentBefore[0] = true;
+                client.log().accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any "
+                        + "answer: " + e.getMessage() + ". Checking whether it arrived anyway, then sending it again "
+                        + "on a new connection.");
+                Optional<PublishedFile> landed = landedAnyway(file, attempt, uploadedBefore);
+                return landed.isPresent() ? Retry.Outcome.done(landed.get()) : Retry.Outcome.resend(e.getMessage(), e);
             } catch (IOException e) {
-                lastProblem = Failures.describe(e);
-                lastCause = e;
+                sentBefore[0] = true;
+                return Retry.Outcome.retry(Failures.describe(e), null, e);
             }
-            sentBefore = true;
-            freshConnection = true;
-            if (attempt >= settings.attempts()) {
-                throw UploadErrors.gaveUp(index, file.fileName(), attempt, lastProblem, lastCause, uploadedBefore);
+            if (reply.ok()) {
+                // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
+                // the index now holds these bytes under this name, and they went up from here.
+                return Retry.Outcome.done(result(file, PublishedFile.Outcome.UPLOADED, attempt));
             }
-            Duration wait = backoff.delay(attempt, retryAfter);
-            log.accept("Uploading " + file.fileName() + " failed (" + lastProblem + "). Checking whether it reached "
-                    + index.label() + " anyway, then retrying in " + Durations.human(wait) + " (attempt "
-                    + (attempt + 1) + " of " + settings.attempts() + ").");
-            sleeper.sleep(wait);
-            PublishedFile landed = landedAnyway(file, attempt, uploadedBefore);
-            if (landed != null) {
-                return landed;
+            if (UploadErrors.saysExists(reply)) {
+                return Retry.Outcome.done(existing(file, reply, sentBefore[0], attempt, uploadedBefore));
             }
+            refuse(file, reply, uploadedBefore);
+            sentBefore[0] = true;
+            return Retry.Outcome.retry("HTTP " + reply.status() + (reply.message().isEmpty() ? ""
+                    : " \"" + reply.message() + "\""), reply.retryAfterDuration().orElse(null), null);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
+                return UploadErrors.gaveUp(index, file.fileName(), attempts, problem, cause, uploadedBefore);
+            }
+
+            @Override
+            public String retrying(String problem, Duration wait, int next) {
+                return "Uploading " + file.fileName() + " failed (" + problem + "). Checking whether it reached "
+                        + index.label() + " anyway, then retrying in " + Durations.human(wait) + " (attempt " + next
+                        + " of " + client.settings().attempts() + ").";
+            }
+
+            @Override
+            public Optional<PublishedFile> beforeRetry(int attemptsSoFar) {
+                return landedAnyway(file, attemptsSoFar, uploadedBefore);
+            }
+        });
+    }
+
+    /** Throws the refusal an answer is, unless it is worth another attempt (5xx, 429, 408). */
+    private void refuse(ReleaseFile file, HttpReply reply, List<String> uploadedBefore) {
+        int status = reply.status();
+        if (status == 401 || status == 403) {
+            throw UploadErrors.tokenRefused(index, client.credentials(), file.fileName(), file.normalizedName(), reply);
+        }
+        if (UploadErrors.saysTooLarge(reply)) {
+            throw UploadErrors.tooLarge(index, file.fileName(), file.digests().size(), reply, uploadedBefore);
+        }
+        if ((status >= 300 && status < 400) || status == 404 || status == 405) {
+            throw UploadErrors.wrongUrl(index, file.fileName(), reply);
+        }
+        if (status == 400 || status == 422) {
+            throw UploadErrors.badRequest(index, file.fileName(), reply, uploadedBefore);
+        }
+        if (!(reply.serverError() || status == 429 || status == 408)) {
+            throw UploadErrors.unexpected(index, file.fileName(), reply, uploadedBefore);
         }
     }
 
-    /** After a send without an answer: the file if the index lists it with our sha256, null if it does not list it. */
-    private PublishedFile landedAnyway(ReleaseFile file, int attempt, List<String> uploadedBefore) {
-        RemoteFile remote = listing.release(file.normalizedName(), file.version()).get(file.fileName());
+    /** After a send without an answer: the file if the index lists it with our sha256, empty if it does not list it. */
+    private Optional<PublishedFile> landedAnyway(ReleaseFile file, int attempt, List<String> uploadedBefore) {
+        RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
         if (remote != null && remote.sameAs(file.digests())) {
-            log.accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer was "
-                    + "lost. Not sending it again.");
-            return result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null));
+            client.log().accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer "
+                    + "was lost. Not sending it again.");
+            return Optional.of(result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null)));
         }
         if (remote != null && remote.sha256().isPresent()) {
-            throw UploadErrors.conflict(index, file, remote, uploadedBefore);
+            throw UploadErrors.conflict(index, file, remote, null, uploadedBefore);
         }
-        return null;
+        return Optional.empty();
     }
 
+    /** After "already exists": our file (skip) or someone else's (stop), as the listing shows once it catches up. */
     private PublishedFile existing(ReleaseFile file, HttpReply reply, boolean sentBefore, int attempt,
                                    List<String> uploadedBefore) {
-        Backoff backoff = new Backoff(settings);
-        for (int look = 1; ; look++) {
-            RemoteFile remote = listing.release(file.normalizedName(), file.version()).get(file.fileName());
+        return client.retry().run(Schedule.attempts(EXISTING_LOOKS, new Backoff(client.settings())), look -> {
+            RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
             if (remote != null && remote.sameAs(file.digests())) {
                 // Found after a send of ours that got no answer: that send is what put it there.
                 PublishedFile.Outcome outcome = sentBefore ? PublishedFile.Outcome.UPLOADED
                         : PublishedFile.Outcome.ALREADY_PRESENT;
-                log.accept(index.label() + " already has " + file.fileName() + " with the same sha256"
+                client.log().accept(index.label() + " already has " + file.fileName() + " with the same sha256"
                         + (sentBefore ? " (an earlier attempt landed; its answer was lost)" : "") + ": skipped.");
-                return result(file, outcome, attempt).withUrl(remote.url().orElse(null));
+                return Retry.Outcome.done(result(file, outcome, attempt).withUrl(remote.url().orElse(null)));
             }
             if (remote != null && remote.sha256().isPresent()) {
-                throw UploadErrors.conflict(index, file, remote, uploadedBefore);
+                throw UploadErrors.conflict(index, file, remote, reply, uploadedBefore);
             }
-            if (look >= EXISTING_LOOKS) {
-                throw UploadErrors.existsButNotListed(index, file, reply, uploadedBefore);
+            return Retry.Outcome.retry(remote == null ? "yet" : "with a sha256", null, null);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int looks, String problem, Throwable cause) {
+                return UploadErrors.existsButNotListed(index, file, reply, uploadedBefore);
             }
-            Duration wait = backoff.delay(look, null);
-            log.accept(index.label() + " says " + file.fileName() + " already exists but does not list it "
-                    + (remote == null ? "yet" : "with a sha256") + "; looking again in " + Durations.human(wait)
-                    + " (look " + (look + 1) + " of " + EXISTING_LOOKS + ").");
-            sleeper.sleep(wait);
-        }
+
+            @Override
+            public String retrying(String notListed, Duration wait, int next) {
+                return index.label() + " says " + file.fileName() + " already exists but does not list it "
+                        + notListed + "; looking again in " + Durations.human(wait) + " (look " + next + " of "
+                        + EXISTING_LOOKS + ").";
+            }
+        });
     }
 
     private static PublishedFile result(ReleaseFile file, PublishedFile.Outcome outcome, int attempts) {

@@ -1,11 +1,9 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.http.StaleConnectionException;
-
 import io.logflux.release.http.CallTrace;
-
+import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.HttpSettings;
-
+import io.logflux.release.http.StaleConnectionException;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -50,16 +48,7 @@ final class IndexHttp implements AutoCloseable {
     private final OkHttpClient uploads;
 
     IndexHttp(HttpSettings settings) {
-        OkHttpClient base = new OkHttpClient.Builder()
-                .connectionPool(pool)
-                .eventListenerFactory(CallTrace.FACTORY)
-                .connectTimeout(settings.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(settings.idle().toMillis(), TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
+        OkHttpClient base = HttpClients.builder(settings, pool, false).build();
         this.reads = base.newBuilder().callTimeout(settings.read().toMillis(), TimeUnit.MILLISECONDS).build();
         this.uploads = base.newBuilder().callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS).build();
     }
@@ -113,18 +102,13 @@ final class IndexHttp implements AutoCloseable {
     private HttpReply send(OkHttpClient client, Request request, boolean resendWhenStale, boolean freshConnection)
             throws IOException {
         try {
-            return execute(freshConnection ? ofItsOwn(client) : client, request);
+            return execute(freshConnection ? HttpClients.ofItsOwn(client) : client, request);
         } catch (StaleConnectionException e) {
             if (!resendWhenStale) {
                 throw e;
             }
-            return execute(ofItsOwn(client), request);
+            return execute(HttpClients.ofItsOwn(client), request);
         }
-    }
-
-    /** The same client with a pool of its own, closed after the call: the request gets a new connection. */
-    private static OkHttpClient ofItsOwn(OkHttpClient client) {
-        return client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     }
 
     private HttpReply execute(OkHttpClient client, Request request) throws IOException {
@@ -162,8 +146,7 @@ final class IndexHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        reads.dispatcher().executorService().shutdown();
-        pool.evictAll();
+        HttpClients.close(reads); // the uploads' client shares its dispatcher and pool
     }
 
     /** The file part: read from disk in chunks as OkHttp writes, so memory does not grow with the file. */

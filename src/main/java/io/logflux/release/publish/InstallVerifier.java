@@ -1,10 +1,10 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.units.Durations;
-
-import io.logflux.release.http.Sleeper;
-
 import io.logflux.release.ReleaseException;
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
+import io.logflux.release.http.Sleeper;
+import io.logflux.release.units.Durations;
 import io.logflux.release.version.Pep440Version;
 
 import java.io.IOException;
@@ -12,10 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -69,29 +71,7 @@ public final class InstallVerifier {
             } else {
                 install.add(requirement);
             }
-            int attempt = 0;
-            while (true) {
-                attempt++;
-                Result pip = run(install, work, check);
-                if (pip.status == 0) {
-                    break;
-                }
-                boolean notYetServed = pip.output.contains("No matching distribution found")
-                        || pip.output.contains("Could not find a version that satisfies");
-                if (notYetServed && attempt < check.attempts()) {
-                    log.accept("pip does not find " + requirement + " on " + simple + " yet; trying again in "
-                            + Durations.human(check.retryWait()) + " (attempt " + (attempt + 1) + " of "
-                            + check.attempts() + ").");
-                    sleeper.sleep(check.retryWait());
-                    continue;
-                }
-                throw new ReleaseException("Installing " + requirement + " from " + simple + " failed (pip exit "
-                        + pip.status + "): " + pip.tail() + ". " + (notYetServed ? "Wait longer for "
-                        + index.label() + " propagation, or check if dependencies are available"
-                        + (index.dependencyIndex().isPresent() ? " on " + index.dependencyIndex().get() : "")
-                        + "." : "Read pip's message above; the files on the index are the ones uploaded, so a "
-                        + "failure here is what users will hit."));
-            }
+            int attempts = pipInstall(install, work, check, index, requirement);
             String module = check.moduleFor(first.name());
             String code = check.command().orElse("import " + module + "; print(" + module + ".__version__)");
             Result imported = run(List.of(python.toString(), "-c", code), work, check);
@@ -118,10 +98,51 @@ public final class InstallVerifier {
             log.accept("Install check passed: " + requirement + " from " + simple + " imports"
                     + (check.command().isEmpty() ? " and reports version " + printed : " and '" + code + "' succeeds")
                     + ".");
-            return new InstallReport(requirement, simple, printed, attempt);
+            return new InstallReport(requirement, simple, printed, attempts);
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** Runs pip until it installs, again while it does not find the release yet; returns how often it ran. */
+    private int pipInstall(List<String> install, Path work, InstallCheck check, PackageIndex index,
+                           String requirement) {
+        String simple = index.simpleUrl().toString();
+        Result[] last = {null};
+        Schedule fixedWaits = (done, retryAfter) -> done >= check.attempts() ? Optional.empty()
+                : Optional.of(check.retryWait());
+        return new Retry(sleeper, log).run(fixedWaits, attempt -> {
+            Result pip = run(install, work, check);
+            last[0] = pip;
+            if (pip.status == 0) {
+                return Retry.Outcome.done(attempt);
+            }
+            if (!notYetServed(pip)) {
+                throw new ReleaseException("Installing " + requirement + " from " + simple + " failed (pip exit "
+                        + pip.status + "): " + pip.tail() + ". Read pip's message above; the files on the index are "
+                        + "the ones uploaded, so a failure here is what users will hit.");
+            }
+            return Retry.Outcome.retry("not served yet", null, null);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
+                return new ReleaseException("Installing " + requirement + " from " + simple + " failed (pip exit "
+                        + last[0].status + "): " + last[0].tail() + ". Wait longer for " + index.label()
+                        + " propagation, or check if dependencies are available" + index.dependencyIndex()
+                        .map(d -> " on " + d).orElse("") + ".");
+            }
+
+            @Override
+            public String retrying(String problem, Duration wait, int next) {
+                return "pip does not find " + requirement + " on " + simple + " yet; trying again in "
+                        + Durations.human(wait) + " (attempt " + next + " of " + check.attempts() + ").";
+            }
+        });
+    }
+
+    private static boolean notYetServed(Result pip) {
+        return pip.output.contains("No matching distribution found")
+                || pip.output.contains("Could not find a version that satisfies");
     }
 
     private record Result(int status, String output) {

@@ -1,12 +1,10 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.http.HttpSettings;
-
-import io.logflux.release.http.Sleeper;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logflux.release.ReleaseException;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.project.ProjectName;
 
 import java.net.URI;
@@ -34,8 +32,8 @@ public final class ProjectHistory {
         URI uri = index.jsonApiUrl().map(base -> base.resolve(ProjectName.normalize(project) + "/json"))
                 .orElseThrow(() -> new ReleaseException(index.describe() + " has no JSON API, so its upload history "
                         + "cannot be read. Give --json-url (jsonUrl) if it has one elsewhere."));
-        try (IndexHttp http = new IndexHttp(settings)) {
-            HttpReply reply = new IndexListing(index, http, settings, sleeper, null, line -> { }).readJson(uri);
+        try (IndexClient client = new IndexClient(index, null, settings, sleeper, line -> { })) {
+            HttpReply reply = client.readJson(uri);
             if (reply.status() == 404) {
                 return List.of();
             }

@@ -7,39 +7,44 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The seed's publishing phase for one index, as the CLI's {@code publish} and the {@code logfluxPublish} step run it:
- * upload, wait until the files are served, and (when asked) install them in a fresh venv and import the package.
+ * upload, wait until the files are served, and (when asked) install them in a fresh venv and import the package. The
+ * wait and the install check take the files as the upload read them: nothing is read or digested twice.
  */
 public final class Publication {
-    private final PackageIndex index;
-    private final IndexCredentials credentials;
     private final PublicationSettings settings;
-    private final Sleeper sleeper;
-    private final Consumer<String> log;
+    private final Publisher publisher;
+    private final ServedFilesWaiter waiter;
+    private final Function<List<ReleaseFile>, InstallReport> installCheck;
 
     public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
                        Consumer<String> log) {
-        this.index = index;
-        this.credentials = credentials;
+        this(settings, new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log),
+                new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
+                        .afterUpload(),
+                files -> new InstallVerifier(log, sleeper).verify(index, files, settings.install()));
+    }
+
+    private Publication(PublicationSettings settings, Publisher publisher, ServedFilesWaiter waiter,
+                        Function<List<ReleaseFile>, InstallReport> installCheck) {
         this.settings = settings;
-        this.sleeper = sleeper;
-        this.log = log;
+        this.publisher = publisher;
+        this.waiter = waiter;
+        this.installCheck = installCheck;
     }
 
     public PublicationResult run(List<Path> files) {
-        PublishReport published = new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log)
-                .publish(files);
+        PublishReport published = publisher.publish(files);
         if (!settings.waitUntilServed() && !settings.verifyInstall()) {
             return new PublicationResult(published, Optional.empty(), Optional.empty());
         }
-        List<ReleaseFile> release = ReleaseFile.readRelease(files);
-        AwaitReport served = new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
-                .afterUpload()
-                .await(release, settings.waitTimeout(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+        AwaitReport served = waiter.await(published.release(), settings.waitTimeout(), Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
         Optional<InstallReport> installed = settings.verifyInstall()
-                ? Optional.of(new InstallVerifier(log, sleeper).verify(index, release, settings.install()))
+                ? Optional.of(installCheck.apply(published.release()))
                 : Optional.empty();
         return new PublicationResult(published, Optional.of(served), installed);
     }

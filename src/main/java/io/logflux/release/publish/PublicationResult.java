@@ -1,10 +1,16 @@
 package io.logflux.release.publish;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A publication's results: the upload, and when they ran, the wait until served and the install check. */
 public record PublicationResult(PublishReport published, Optional<AwaitReport> served,
                                 Optional<InstallReport> installed) {
+    /** The release's files as read and digested once by the publish (their snapshots serve the GitHub release). */
+    public List<ReleaseFile> files() {
+        return published.release();
+    }
+
     /** Where the index serves a file: from the wait's listing, else from the upload's. */
     public Optional<String> urlOf(String fileName) {
         Optional<String> servedUrl = served.flatMap(s -> s.files().stream().filter(f -> f.fileName().equals(fileName))

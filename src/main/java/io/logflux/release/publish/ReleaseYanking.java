@@ -1,13 +1,11 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.http.HttpSettings;
-
-import io.logflux.release.http.Sleeper;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflux.release.ReleaseException;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.project.ProjectName;
 
 import java.io.IOException;
@@ -63,8 +61,8 @@ public final class ReleaseYanking {
         ObjectNode body = JSON.createObjectNode();
         body.put("yanked", true);
         body.put("yanked_reason", reason);
-        try (IndexHttp http = new IndexHttp(settings)) {
-            HttpReply reply = http.patchJson(uri, body.toString(), credentials);
+        try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, line -> { })) {
+            HttpReply reply = client.patchJson(uri, body.toString());
             if (reply.ok()) {
                 return ApiOutcome.YANKED;
             }
@@ -84,8 +82,8 @@ public final class ReleaseYanking {
     public Optional<YankState> state(String project, String version) {
         URI uri = index.releaseJson(ProjectName.normalize(project), version).orElseThrow(() -> new ReleaseException(
                 index.describe() + " has no JSON API, so a yank cannot be verified there."));
-        try (IndexHttp http = new IndexHttp(settings)) {
-            HttpReply reply = new IndexListing(index, http, settings, sleeper, null, line -> { }).readJson(uri);
+        try (IndexClient client = new IndexClient(index, null, settings, sleeper, line -> { })) {
+            HttpReply reply = client.readJson(uri);
             if (reply.status() == 404) {
                 return Optional.empty();
             }

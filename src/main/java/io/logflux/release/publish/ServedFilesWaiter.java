@@ -1,19 +1,16 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.units.Durations;
-
-import io.logflux.release.http.HttpSettings;
-
-import io.logflux.release.http.Sleeper;
-
 import io.logflux.release.ReleaseException;
+import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
+import io.logflux.release.http.Sleeper;
+import io.logflux.release.units.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -61,89 +58,48 @@ public final class ServedFilesWaiter {
         }
         ReleaseFile first = files.get(0);
         long start = nanoClock.getAsLong();
-        Duration interval = firstInterval;
-        int checks = 0;
-        boolean useJsonApi = index.jsonApiUrl().isPresent();
-        try (IndexHttp http = new IndexHttp(settings)) {
-            IndexListing listing = new IndexListing(index, http, settings, sleeper, readCredentials, log);
-            while (true) {
-                checks++;
-                Map<String, String> missing = new LinkedHashMap<>();
-                List<ServedFile> served = new ArrayList<>();
-                try {
-                    Map<String, RemoteFile> simple = listing.fromSimpleIndex(first.normalizedName());
-                    Optional<Map<String, RemoteFile>> json = useJsonApi
-                            ? listing.fromJsonApi(first.normalizedName(), first.version()) : Optional.empty();
-                    if (json.isPresent() && json.get().isEmpty() && servesAll(simple, files)
-                            && !listing.jsonApiKnowsProject(first.normalizedName())) {
-                        log.accept(index.jsonApiUrl().get() + " does not answer for " + first.normalizedName()
-                                + " at all: this index has no JSON API there, so its simple index decides.");
-                        useJsonApi = false;
-                        json = Optional.empty();
-                    }
-                    for (ReleaseFile file : files) {
-                        RemoteFile inJson = json.map(m -> m.get(file.fileName())).orElse(null);
-                        RemoteFile inSimple = simple.get(file.fileName());
-                        refuseOtherBytes(file, inJson);
-                        refuseOtherBytes(file, inSimple);
-                        boolean jsonOk = json.isEmpty() || (inJson != null && inJson.sameAs(file.digests()));
-                        boolean simpleOk = inSimple != null && (inSimple.sha256().isEmpty()
-                                || inSimple.sameAs(file.digests()));
-                        if (jsonOk && simpleOk) {
-                            String url = Optional.ofNullable(inJson).flatMap(RemoteFile::url)
-                                    .or(inSimple::url).orElse("");
-                            served.add(new ServedFile(file.fileName(), file.digests().sha256(), url));
-                        } else {
-                            missing.put(file.fileName(), (json.isEmpty() ? "" : "JSON API: " + (jsonOk ? "yes"
-                                    : "not yet") + ", ") + "simple index: " + (simpleOk ? "yes" : "not yet"));
-                        }
-                    }
-                } catch (IndexUnreachableException e) {
-                    files.forEach(f -> missing.put(f.fileName(), "index not answering: " + e.getMessage()));
+        Schedule schedule = Schedule.until(timeout, firstInterval, maxInterval, nanoClock);
+        try (IndexClient client = new IndexClient(index, readCredentials, settings, sleeper, log)) {
+            ServedLook served = new ServedLook(client, files);
+            return client.retry().run(schedule, check -> {
+                Map<String, String> missing = served.missing();
+                if (!missing.isEmpty()) {
+                    return Retry.Outcome.retry(describe(missing), null, null);
                 }
-                Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
-                if (missing.isEmpty()) {
-                    log.accept(index.label() + " serves all " + files.size() + " file(s) of " + first.name() + " "
-                            + first.version() + " (after " + Durations.human(elapsed) + ", " + checks + " check"
-                            + (checks == 1 ? "" : "s") + ").");
-                    return new AwaitReport(served, elapsed, checks);
+                Duration elapsed = since(start);
+                log.accept(index.label() + " serves all " + files.size() + " file(s) of " + first.name() + " "
+                        + first.version() + " (after " + Durations.human(elapsed) + ", " + check + " check"
+                        + (check == 1 ? "" : "s") + ").");
+                return Retry.Outcome.done(new AwaitReport(served.files(), elapsed, check));
+            }, new Retry.Plan<>() {
+                @Override
+                public RuntimeException gaveUp(int checks, String missing, Throwable cause) {
+                    return notServed(since(start), timeout, missing);
                 }
-                if (elapsed.compareTo(timeout) >= 0) {
-                    throw notServed(elapsed, timeout, missing);
+
+                @Override
+                public String retrying(String missing, Duration wait, int next) {
+                    return "Waiting for " + index.label() + " to serve " + missing + "; "
+                            + Durations.human(since(start)) + " so far, next check in " + Durations.human(wait) + ".";
                 }
-                Duration left = timeout.minus(elapsed);
-                Duration wait = interval.compareTo(left) > 0 ? left : interval;
-                log.accept("Waiting for " + index.label() + " to serve " + describe(missing) + "; "
-                        + Durations.human(elapsed) + " so far, next check in " + Durations.human(wait) + ".");
-                sleeper.sleep(wait);
-                interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
-            }
+            });
         }
     }
 
-    private ReleaseException notServed(Duration elapsed, Duration timeout, Map<String, String> missing) {
+    private Duration since(long start) {
+        return Duration.ofNanos(nanoClock.getAsLong() - start);
+    }
+
+    private ReleaseException notServed(Duration elapsed, Duration timeout, String missing) {
         String lag = index.isWarehouseHosted() ? "PyPI's listings are CDN-cached and can lag (there have been delays "
                 + "of an hour; see https://status.python.org)" : "the index's listing or a cache in front of it can lag";
         String what = afterUpload ? "The upload itself went through (the index accepted every file); do not "
                 + "re-upload: " + lag + "."
                 : "If these files were uploaded, do not re-upload: " + lag + ". If they were not, publish them first.";
         return new ReleaseException("After " + Durations.human(elapsed) + ", " + index.describe()
-                + " still does not serve " + describe(missing) + ". " + what + " Wait longer for propagation: run "
+                + " still does not serve " + missing + ". " + what + " Wait longer for propagation: run "
                 + "'logflux-release await' with the same files later, or raise the wait timeout (it was "
                 + Durations.human(timeout) + ").");
-    }
-
-    private static boolean servesAll(Map<String, RemoteFile> listing, List<ReleaseFile> files) {
-        return files.stream().allMatch(f -> listing.containsKey(f.fileName())
-                && (listing.get(f.fileName()).sha256().isEmpty() || listing.get(f.fileName()).sameAs(f.digests())));
-    }
-
-    private void refuseOtherBytes(ReleaseFile file, RemoteFile remote) {
-        if (remote != null && remote.sha256().isPresent() && !remote.sameAs(file.digests())) {
-            throw new ReleaseException(index.describe() + " serves " + file.fileName() + " with other bytes (sha256 "
-                    + remote.sha256().get() + ", expected " + file.digests().sha256() + "). These are not the files "
-                    + "that were uploaded from here; " + UploadErrors.reuploadGuidance(index));
-        }
     }
 
     private static String describe(Map<String, String> missing) {

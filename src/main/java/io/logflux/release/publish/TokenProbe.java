@@ -1,14 +1,11 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.http.Failures;
-
-import io.logflux.release.units.Durations;
-
 import io.logflux.release.http.HttpSettings;
-
+import io.logflux.release.http.Retry;
+import io.logflux.release.http.Schedule;
 import io.logflux.release.http.Sleeper;
-
-import io.logflux.release.http.Backoff;
+import io.logflux.release.units.Durations;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -25,100 +22,70 @@ public final class TokenProbe {
     public enum Outcome { KNOWN, REFUSED, WRONG_URL }
 
     /** The probe's answer: the outcome, the HTTP status and the index's own words. */
-    public static final class Result {
-        private final Outcome outcome;
-        private final int status;
-        private final String message;
-        private final HttpReply reply;
-
-        Result(Outcome outcome, int status, String message, HttpReply reply) {
-            this.outcome = outcome;
-            this.status = status;
-            this.message = message;
-            this.reply = reply;
-        }
-
-        public Outcome outcome() {
-            return outcome;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String message() {
-            return message;
-        }
+    public record Result(Outcome outcome, int status, String message) {
     }
 
-    private final PackageIndex index;
-    private final IndexHttp http;
-    private final HttpSettings settings;
-    private final Sleeper sleeper;
-    private final Consumer<String> log;
-
-    TokenProbe(PackageIndex index, IndexHttp http, HttpSettings settings, Sleeper sleeper, Consumer<String> log) {
-        this.index = index;
-        this.http = http;
-        this.settings = settings;
-        this.sleeper = sleeper;
-        this.log = log;
+    private TokenProbe() {
     }
 
     /** Probes once (with retries for failures worth retrying), for checks that report rather than stop. */
     public static Result probe(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
                                Sleeper sleeper, Consumer<String> log) {
-        try (IndexHttp http = new IndexHttp(settings)) {
-            return new TokenProbe(index, http, settings, sleeper, log).ask(credentials);
+        try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, log)) {
+            return client.probeToken();
         }
+    }
+
+    static Result result(HttpReply reply) {
+        return new Result(outcomeOf(reply), reply.status(), reply.message());
     }
 
     /** Stops the publish when the index refuses the token or the URL is not an upload URL. */
-    void check(IndexCredentials credentials, String projectName) {
-        Result result = ask(credentials);
-        if (result.outcome() == Outcome.REFUSED) {
-            throw UploadErrors.tokenRefused(index, credentials, null, projectName, result.reply);
+    static void check(IndexClient client, String projectName) {
+        HttpReply reply = ask(client);
+        switch (outcomeOf(reply)) {
+            case REFUSED -> throw UploadErrors.tokenRefused(client.index(), client.credentials(), null, projectName,
+                    reply);
+            case WRONG_URL -> throw UploadErrors.wrongUrl(client.index(), null, reply);
+            case KNOWN -> client.log().accept("The token from " + client.credentials().source() + " is known to "
+                    + client.index().label() + " (its project scope is checked with the first upload).");
         }
-        if (result.outcome() == Outcome.WRONG_URL) {
-            throw UploadErrors.wrongUrl(index, null, result.reply);
-        }
-        log.accept("The token from " + credentials.source() + " is known to " + index.label()
-                + " (its project scope is checked with the first upload).");
     }
 
-    private Result ask(IndexCredentials credentials) {
-        Backoff backoff = new Backoff(settings);
-        IOException last = null;
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            Duration retryAfter = null;
-            try {
-                HttpReply reply = http.post(index.uploadUrl(), UploadForm.probe(), null, credentials, null,
-                        attempt > 1);
-                if (reply.status() == 401 || reply.status() == 403) {
-                    return new Result(Outcome.REFUSED, reply.status(), reply.message(), reply);
-                }
-                if ((reply.status() >= 300 && reply.status() < 400) || reply.status() == 404
-                        || reply.status() == 405) {
-                    return new Result(Outcome.WRONG_URL, reply.status(), reply.message(), reply);
-                }
-                if (!(reply.serverError() || reply.status() == 429)) {
-                    return new Result(Outcome.KNOWN, reply.status(), reply.message(), reply);
-                }
-                retryAfter = reply.retryAfterDuration().orElse(null);
-                last = new IOException("HTTP " + reply.status());
-            } catch (IOException e) {
-                last = e;
+    /** The index's answer to the probe, retried while it fails in a way worth retrying. */
+    static HttpReply ask(IndexClient client) {
+        PackageIndex index = client.index();
+        // A retry goes on a new connection: the one that failed may be half-closed, its pool mates too.
+        return client.retry().run(Schedule.of(client.settings()), number -> {
+            HttpReply reply = client.http().post(index.uploadUrl(), UploadForm.probe(), null, client.credentials(),
+                    null, number > 1);
+            if (reply.serverError() || reply.status() == 429) {
+                IOException failure = new IOException("HTTP " + reply.status());
+                return Retry.Outcome.retry(Failures.describe(failure), reply.retryAfterDuration().orElse(null),
+                        failure);
             }
-            if (attempt < settings.attempts()) {
-                Duration wait = backoff.delay(attempt, retryAfter);
-                log.accept("The token check at " + index.uploadUrl() + " failed (" + Failures.describe(last)
-                        + "); retrying in " + Durations.human(wait) + ".");
-                sleeper.sleep(wait);
+            return Retry.Outcome.done(reply);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
+                return new IndexUnreachableException("Cannot reach the upload URL of " + index.describe() + " after "
+                        + attempts + " attempts: " + problem + ". Nothing was uploaded. Check the network, the URL "
+                        + "and the index's status page, then run again.", cause);
             }
+
+            @Override
+            public String retrying(String problem, Duration wait, int next) {
+                return "The token check at " + index.uploadUrl() + " failed (" + problem + "); retrying in "
+                        + Durations.human(wait) + ".";
+            }
+        });
+    }
+
+    private static Outcome outcomeOf(HttpReply reply) {
+        int status = reply.status();
+        if (status == 401 || status == 403) {
+            return Outcome.REFUSED;
         }
-        throw new IndexUnreachableException("Cannot reach the upload URL of " + index.describe() + " after "
-                + settings.attempts() + " attempts: " + Failures.describe(last)
-                + ". Nothing was uploaded. Check the network, the URL and the index's status page, then run again.",
-                last);
+        return (status >= 300 && status < 400) || status == 404 || status == 405 ? Outcome.WRONG_URL : Outcome.KNOWN;
     }
 }

@@ -1,8 +1,7 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.publish.IndexRefusedException.Reason;
 import io.logflux.release.units.ByteSizes;
-
-import io.logflux.release.ReleaseException;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,26 @@ final class UploadErrors {
     static final String RERUN_HINT = "Run the same step again once fixed: files already on the index with the same "
             + "sha256 are skipped, so a re-run completes the release.";
 
+    /** What to do about warehouse's refusals, by words of its message; the first that matches. */
+    private static final List<Hint> HINTS = List.of(
+            new Hint(List.of("previously used by a file that has since been deleted"),
+                    "A deleted file's name can never be used again. " + REUPLOAD_GUIDANCE),
+            new Hint(List.of("older than 14 days"), "Files cannot be added to a release that old. " + REUPLOAD_GUIDANCE),
+            new Hint(List.of("too similar", "isn't allowed", "is invalid", "conflicts with"),
+                    "The index does not accept this project name; choose another name in pyproject.toml."),
+            new Hint(List.of("description failed to render"),
+                    "Run 'check' on the file: it renders the description as PyPI does and shows the line to fix."),
+            new Hint(List.of("only one sdist"),
+                    "A release holds one sdist: keep only the .tar.gz that python -m build wrote."),
+            new Hint(List.of("non-user identities cannot create new projects"),
+                    "Create the project once with a user token (or a pending trusted publisher), then use this token."),
+            new Hint(List.of("invalid distribution file", "filename", "invalid file extension", "metadata",
+                    "invalid value for"),
+                    "Rebuild the file with python -m build and run 'check' on it; it names what PyPI refuses."));
+
+    private record Hint(List<String> words, String text) {
+    }
+
     private UploadErrors() {
     }
 
@@ -26,73 +45,77 @@ final class UploadErrors {
                 + "(pip caches and pins files by name and hash), and " + REUPLOAD_GUIDANCE;
     }
 
-    static ReleaseException tokenRefused(PackageIndex index, IndexCredentials credentials, String fileName,
-                                         String projectName, HttpReply reply) {
-        String when = fileName == null ? "The token check before uploading" : "Uploading " + fileName;
+    static IndexRefusedException tokenRefused(PackageIndex index, IndexCredentials credentials, String fileName,
+                                              String projectName, HttpReply reply) {
+        String when = (fileName == null ? "The token check before uploading" : "Uploading " + fileName) + " to "
+                + index.describe() + " was refused: HTTP " + reply.status() + quoted(reply) + ". Check the token in "
+                + credentials.source();
         String nothing = fileName == null ? "Nothing was uploaded." : "";
         if (!index.isWarehouseHosted()) {
-            return new ReleaseException(when + " to " + index.describe() + " was refused: HTTP " + reply.status()
-                    + quoted(reply) + ". Check the token in " + credentials.source() + ": is it valid for this index, and "
-                    + "may it upload to project '" + projectName + "'? " + nothing);
+            return refused(Reason.TOKEN, reply, fileName, when + ": is it valid for this index, and may it upload to "
+                    + "project '" + projectName + "'? " + nothing);
         }
         String scope = index.label().equals("testpypi") ? "is it a token from test.pypi.org? TestPyPI and PyPI have "
                 + "separate accounts and tokens" : "is it a token from pypi.org, not test.pypi.org?";
-        return new ReleaseException(when + " to " + index.describe() + " was refused: HTTP " + reply.status()
-                + quoted(reply) + ". Check the token in " + credentials.source() + " (is it scoped to project '"
-                + projectName + "'? " + scope + "; has it been revoked or expired?). "
-                + (credentials.looksLikePypiToken() ? "" : "It does not start with 'pypi-', so it is not a PyPI API "
-                + "token. ") + nothing);
+        return refused(Reason.TOKEN, reply, fileName, when + " (is it scoped to project '" + projectName + "'? " + scope
+                + "; has it been revoked or expired?). " + (credentials.looksLikePypiToken() ? ""
+                : "It does not start with 'pypi-', so it is not a PyPI API token. ") + nothing);
     }
 
-    static ReleaseException badRequest(PackageIndex index, String fileName, HttpReply reply, List<String> uploaded) {
-        String message = reply.message();
-        return new ReleaseException(index.describe() + " refused " + fileName + ": HTTP " + reply.status()
-                + quoted(reply) + ". " + hintFor(message) + uploadedSoFar(uploaded));
+    static IndexRefusedException badRequest(PackageIndex index, String fileName, HttpReply reply,
+                                            List<String> uploaded) {
+        return refused(Reason.BAD_REQUEST, reply, fileName, index.describe() + " refused " + fileName + ": HTTP "
+                + reply.status() + quoted(reply) + ". " + hintFor(reply.message()) + uploadedSoFar(uploaded));
     }
 
-    static ReleaseException tooLarge(PackageIndex index, String fileName, long size, HttpReply reply,
-                                     List<String> uploaded) {
-        return new ReleaseException(index.describe() + " refused " + fileName + " (" + io.logflux.release.units.ByteSizes
-                .human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". "
+    static IndexRefusedException tooLarge(PackageIndex index, String fileName, long size, HttpReply reply,
+                                          List<String> uploaded) {
+        return refused(Reason.TOO_LARGE, reply, fileName, index.describe() + " refused " + fileName + " ("
+                + ByteSizes.human(size) + ") as too large: HTTP " + reply.status() + quoted(reply) + ". "
                 + (index.isWarehouseHosted() ? "PyPI's default limit is 100 MiB per file; ask for a larger limit for "
                 + "the project (https://docs.pypi.org/project-management/storage-limits#requesting-a-file-size-limit-"
                 + "increase) or make the file smaller." : "Raise the index's upload size limit (and that of any proxy "
                 + "in front of it) or make the file smaller.") + uploadedSoFar(uploaded));
     }
 
-    static ReleaseException conflict(PackageIndex index, ReleaseFile file, RemoteFile remote, List<String> uploaded) {
-        return new ReleaseException("File already exists: " + file.fileName() + " is on " + index.describe()
-                + " with different content (sha256 there " + remote.sha256().orElse("not listed") + ", here "
-                + file.digests().sha256() + "). " + reuploadGuidance(index) + " Nothing " + (uploaded.isEmpty()
-                ? "from this batch was uploaded." : "more was uploaded after " + String.join(", ", uploaded) + "."));
+    /** @param reply the "already exists" answer that led to the listing, or null when only the listing was read */
+    static IndexRefusedException conflict(PackageIndex index, ReleaseFile file, RemoteFile remote, HttpReply reply,
+                                          List<String> uploaded) {
+        return refused(Reason.CONFLICT, reply, file.fileName(), "File already exists: " + file.fileName() + " is on "
+                + index.describe() + " with different content (sha256 there " + remote.sha256().orElse("not listed")
+                + ", here " + file.digests().sha256() + "). " + reuploadGuidance(index) + " Nothing "
+                + (uploaded.isEmpty() ? "from this batch was uploaded." : "more was uploaded after "
+                + String.join(", ", uploaded) + "."));
     }
 
-    static ReleaseException existsButNotListed(PackageIndex index, ReleaseFile file, HttpReply reply,
-                                               List<String> uploaded) {
-        return new ReleaseException(index.describe() + " says " + file.fileName() + " already exists" + quoted(reply)
-                + ", but does not list it with this file's sha256 (" + file.digests().sha256() + "). Either another "
-                + "file with this name was uploaded before — then: " + reuploadGuidance(index) + " — or the index's "
-                + "listing lags behind; then run again in a few minutes: an identical file is skipped."
-                + uploadedSoFar(uploaded));
+    static IndexRefusedException existsButNotListed(PackageIndex index, ReleaseFile file, HttpReply reply,
+                                                    List<String> uploaded) {
+        return refused(Reason.EXISTS_NOT_LISTED, reply, file.fileName(), index.describe() + " says " + file.fileName()
+                + " already exists" + quoted(reply) + ", but does not list it with this file's sha256 ("
+                + file.digests().sha256() + "). Either another file with this name was uploaded before — then: "
+                + reuploadGuidance(index) + " — or the index's listing lags behind; then run again in a few minutes: "
+                + "an identical file is skipped." + uploadedSoFar(uploaded));
     }
 
-    static ReleaseException wrongUrl(PackageIndex index, String fileName, HttpReply reply) {
+    static IndexRefusedException wrongUrl(PackageIndex index, String fileName, HttpReply reply) {
+        String nothing = " Nothing was uploaded" + (fileName == null ? "." : " for " + fileName + ".");
         if (reply.status() >= 300 && reply.status() < 400) {
-            return new ReleaseException("The upload URL " + index.uploadUrl() + " redirects (HTTP " + reply.status()
-                    + (reply.location() == null ? "" : " to " + reply.location()) + "), and uploads must not follow "
-                    + "redirects. Use the final URL as the repository (PyPI's is https://upload.pypi.org/legacy/, "
-                    + "with the trailing slash). Nothing was uploaded" + (fileName == null ? "." : " for " + fileName
-                    + "."));
+            return refused(Reason.WRONG_URL, reply, fileName, "The upload URL " + index.uploadUrl() + " redirects "
+                    + "(HTTP " + reply.status() + (reply.location() == null ? "" : " to " + reply.location()) + "), "
+                    + "and uploads must not follow redirects. Use the final URL as the repository (PyPI's is "
+                    + "https://upload.pypi.org/legacy/, with the trailing slash)." + nothing);
         }
-        return new ReleaseException(index.uploadUrl() + " does not accept uploads (HTTP " + reply.status()
-                + quoted(reply) + "). Is it the simple index (for installing) instead of the upload URL? PyPI's upload "
-                + "URL is https://upload.pypi.org/legacy/; private indexes document theirs. Nothing was uploaded"
-                + (fileName == null ? "." : " for " + fileName + "."));
+        return refused(Reason.WRONG_URL, reply, fileName, index.uploadUrl() + " does not accept uploads (HTTP "
+                + reply.status() + quoted(reply) + "). Is it the simple index (for installing) instead of the upload "
+                + "URL? PyPI's upload URL is https://upload.pypi.org/legacy/; private indexes document theirs."
+                + nothing);
     }
 
-    static ReleaseException unexpected(PackageIndex index, String fileName, HttpReply reply, List<String> uploaded) {
-        return new ReleaseException("Unexpected answer from " + index.describe() + " to the upload of " + fileName
-                + ": HTTP " + reply.status() + quoted(reply) + ". " + RERUN_HINT + uploadedSoFar(uploaded));
+    static IndexRefusedException unexpected(PackageIndex index, String fileName, HttpReply reply,
+                                            List<String> uploaded) {
+        return refused(Reason.UNEXPECTED, reply, fileName, "Unexpected answer from " + index.describe() + " to the "
+                + "upload of " + fileName + ": HTTP " + reply.status() + quoted(reply) + ". " + RERUN_HINT
+                + uploadedSoFar(uploaded));
     }
 
     static IndexUnreachableException gaveUp(PackageIndex index, String fileName, int attempts, String lastProblem,
@@ -116,30 +139,12 @@ final class UploadErrors {
 
     private static String hintFor(String message) {
         String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("previously used by a file that has since been deleted")) {
-            return "A deleted file's name can never be used again. " + REUPLOAD_GUIDANCE;
-        }
-        if (m.contains("older than 14 days")) {
-            return "Files cannot be added to a release that old. " + REUPLOAD_GUIDANCE;
-        }
-        if (m.contains("too similar") || m.contains("isn't allowed") || m.contains("is invalid")
-                || m.contains("conflicts with")) {
-            return "The index does not accept this project name; choose another name in pyproject.toml.";
-        }
-        if (m.contains("description failed to render")) {
-            return "Run 'check' on the file: it renders the description as PyPI does and shows the line to fix.";
-        }
-        if (m.contains("only one sdist")) {
-            return "A release holds one sdist: keep only the .tar.gz that python -m build wrote.";
-        }
-        if (m.contains("non-user identities cannot create new projects")) {
-            return "Create the project once with a user token (or a pending trusted publisher), then use this token.";
-        }
-        if (m.contains("invalid distribution file") || m.contains("filename") || m.contains("invalid file extension")
-                || m.contains("metadata") || m.contains("invalid value for")) {
-            return "Rebuild the file with python -m build and run 'check' on it; it names what PyPI refuses.";
-        }
-        return "Fix what the index says, then: " + RERUN_HINT;
+        return HINTS.stream().filter(hint -> hint.words().stream().anyMatch(m::contains)).map(Hint::text).findFirst()
+                .orElse("Fix what the index says, then: " + RERUN_HINT);
+    }
+
+    private static IndexRefusedException refused(Reason reason, HttpReply reply, String fileName, String message) {
+        return new IndexRefusedException(reason, reply, fileName, message);
     }
 
     private static String quoted(HttpReply reply) {

@@ -1,76 +1,26 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.rehearsal.StoredFile;
 import io.logflux.release.units.ByteSizes;
 
 import io.logflux.release.http.HttpSettings;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.testindex.Fault;
-import io.logflux.release.testindex.TestIndex;
-import io.logflux.release.testindex.TestIndexExtension;
+import io.logflux.release.rehearsal.StoredFile;
 import io.logflux.release.testing.ArchiveEditor;
-import io.logflux.release.testing.Captured;
-import io.logflux.release.testing.FakeTokens;
-import io.logflux.release.testing.SampleBuild;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The publisher against the calibrated test index: the happy path, re-runs, conflicts, refusals and every fault. */
-class PublisherTest {
-    @RegisterExtension
-    final TestIndexExtension server = new TestIndexExtension();
-    final Path wheel = SampleBuild.shared().wheel();
-    final Path sdist = SampleBuild.shared().sdist();
-
-    @TempDir
-    Path dir;
-    TestIndex index;
-    String token;
-    final List<String> log = new ArrayList<>();
-    final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void useTheIndex() {
-        index = server.index();
-        token = server.token();
-    }
-
-    @AfterEach
-    void searchTheLogForTheToken() {
-        String output = String.join("\n", log);
-        Captured.record(getClass().getSimpleName(), output);
-        assertThat(output).doesNotContain(token);
-    }
-
-    private Publisher publisher(String secret, HttpSettings settings) {
-        PackageIndex target = PackageIndex.resolve(index.uploadUrl(), null, null);
-        return new Publisher(target, IndexCredentials.token(secret, "credentials 'test-pypi-token'"), settings,
-                PublishOptions.defaults(), sleeps::add, log::add);
-    }
-
-    /** Another wheel of the same release, for another Python (the filename and WHEEL's tag say so). */
-    private Path wheelFor(String tag) {
-        String name = wheel.getFileName().toString().replace("py3-none-any", tag + "-none-any");
-        return ArchiveEditor.ofWheel(wheel).edit("/WHEEL", w -> w.replace("py3-none-any", tag + "-none-any"))
-                .writeWheel(dir.resolve(name));
-    }
-
+/** The publisher against the calibrated test index: the happy path, re-runs, retries and every fault. */
+class PublisherTest extends PublisherFixture {
     @Test
     void theFilesAfterTheFirstGoUpSideBySideAndFaultsOnThemStillEndWithOneCopyEach() {
         List<Path> files = List.of(wheel, wheelFor("cp311"), wheelFor("cp312"), wheelFor("cp313"), sdist);
@@ -86,22 +36,6 @@ class PublisherTest {
         }
         assertThat(report.files()).extracting(PublishedFile::fileName).containsExactlyInAnyOrderElementsOf(
                 files.stream().map(f -> f.getFileName().toString()).toList());
-    }
-
-    private Publisher publisher() {
-        return publisher(token, fastSettings());
-    }
-
-    static HttpSettings fastSettings() {
-        return HttpSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(100));
-    }
-
-    private ReleaseException refusal(Publisher publisher, Path... files) {
-        ReleaseException e = catchThrowableOfType(ReleaseException.class, () -> publisher.publish(List.of(files)));
-        assertThat(e).as("the publish should have been refused").isNotNull();
-        Captured.record(getClass().getSimpleName(), e.getMessage());
-        assertThat(e.getMessage()).doesNotContain(token);
-        return e;
     }
 
     @Test
@@ -140,87 +74,6 @@ class PublisherTest {
         assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
         assertThat(log).anyMatch(l -> l.startsWith("Skipping " + wheel.getFileName() + ": ")
                 && l.contains("same sha256"));
-    }
-
-    @Test
-    void aDifferentFileUnderAnExistingNameStopsTheBatchBeforeAnyUpload() throws Exception {
-        Path otherWheel = ArchiveEditor.sameNameOtherBytes(wheel, dir);
-        index.preload(otherWheel, "logflux", "0.2.0");
-
-        ReleaseException e = refusal(publisher(), wheel, sdist);
-
-        assertThat(e.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
-                + index.uploadUrl() + " with different content")
-                .contains("PyPI doesn't allow re-uploading the same version. Increment version number.")
-                .contains("Nothing from this batch was uploaded.");
-        assertThat(index.uploadRequests()).isZero();
-        assertThat(index.files()).hasSize(1);
-    }
-
-    @Test
-    void anUnknownTokenIsRefusedByTheProbeBeforeAnyFileIsSent() {
-        ReleaseException e = refusal(publisher(FakeTokens.testPypi(), fastSettings()), wheel);
-
-        assertThat(e.getMessage()).startsWith("The token check before uploading to " + index.uploadUrl()
-                        + " was refused: HTTP 403 \"Invalid or non-existent authentication information.")
-                .contains("Check the token in credentials 'test-pypi-token': is it valid for this index, and may "
-                        + "it upload to project 'logflux'?")
-                .endsWith("Nothing was uploaded.");
-        assertThat(index.uploadRequests()).isZero();
-        assertThat(index.files()).isEmpty();
-    }
-
-    @Test
-    void aTokenScopedToAnotherProjectIsRefusedWithTheIndexsReasonAndTheCredentialsId() {
-        String scoped = FakeTokens.testPypi();
-        index.acceptToken(scoped, "other-project");
-
-        ReleaseException e = refusal(publisher(scoped, fastSettings()), wheel);
-
-        assertThat(e.getMessage()).startsWith("Uploading " + wheel.getFileName() + " to " + index.uploadUrl()
-                        + " was refused: HTTP 403 \"Invalid API Token: project-scoped token is not valid for project: "
-                        + "'logflux'\"")
-                .contains("credentials 'test-pypi-token'")
-                .doesNotContain(scoped);
-        assertThat(index.files()).isEmpty();
-    }
-
-    @Test
-    void aFileOverTheIndexLimitNamesTheLimitAndHowToRaiseIt() {
-        index.maxFileBytes(1024);
-
-        ReleaseException e = refusal(publisher(), wheel);
-
-        assertThat(e.getMessage()).contains("refused " + wheel.getFileName()).contains("as too large: HTTP 400 "
-                        + "\"File too large. Limit for project 'logflux' is 0 MB.")
-                .contains("requesting-a-file-size-limit-increase");
-    }
-
-    @Test
-    void filesThatFailCheckAreNeverSent() throws Exception {
-        Files.createDirectories(dir.resolve("broken"));
-        Path broken = ArchiveEditor.ofWheel(wheel).keepingRecord().put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("broken").resolve(wheel.getFileName()));
-
-        ReleaseException e = refusal(publisher(), broken);
-
-        assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems")
-                .contains("FAILED");
-        assertThat(index.uploadRequests()).as("no file body was sent (the token probe may have run beside the check)")
-                .isZero();
-        assertThat(index.files()).isEmpty();
-    }
-
-    @Test
-    void theChecksVerdictComesBeforeWhatTheIndexSaysOfTheToken() throws Exception {
-        Files.createDirectories(dir.resolve("broken"));
-        Path broken = ArchiveEditor.ofWheel(wheel).keepingRecord().put("logflux/extra.py", "X = 1\n")
-                .writeWheel(dir.resolve("broken").resolve(wheel.getFileName()));
-
-        ReleaseException e = refusal(publisher(FakeTokens.pypi(), fastSettings()), broken);
-
-        assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems");
-        assertThat(index.uploadRequests()).isZero();
     }
 
     @ParameterizedTest
@@ -277,39 +130,6 @@ class PublisherTest {
     }
 
     @Test
-    void warehousesDuplicateAnswerWhileTheListingLagsIsRefusedNotTakenForOurFile() throws Exception {
-        // Someone else's file holds the name; the listing does not show it yet (a CDN that lags). Warehouse's 400
-        // quotes the hash of the bytes we sent, so it matches ours: only the listing may decide, and it never confirms.
-        Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
-        index.hideNewFilesForReads(1_000);
-        String held = index.preload(other, "logflux", "0.2.0").sha256();
-
-        ReleaseException e = refusal(publisher(token, fastSettings()), wheel);
-
-        assertThat(e.getMessage()).startsWith(index.uploadUrl() + " says " + wheel.getFileName() + " already exists "
-                + "\"File already exists ('" + wheel.getFileName() + "', with blake2_256 hash '")
-                .contains("but does not list it with this file's sha256");
-        assertThat(log).noneMatch(line -> line.contains("skipped"));
-        assertThat(sleeps).as("the listing was asked " + FileUploader.EXISTING_LOOKS + " times")
-                .hasSize(FileUploader.EXISTING_LOOKS - 1);
-        assertThat(index.files()).singleElement().satisfies(f -> assertThat(f.sha256()).isEqualTo(held));
-    }
-
-    @Test
-    void aDuplicateAnswerIsSettledByTheListingOnceItCatchesUp() throws Exception {
-        Path other = ArchiveEditor.sameNameOtherBytes(wheel, dir);
-        // Hidden from the publisher's first listing (two reads: JSON API and simple page) and from the first look.
-        index.hideNewFilesForReads(4);
-        index.preload(other, "logflux", "0.2.0");
-
-        ReleaseException e = refusal(publisher(token, fastSettings()), wheel);
-
-        assertThat(e.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
-                + index.uploadUrl() + " with different content");
-        assertThat(sleeps).hasSize(1);
-    }
-
-    @Test
     void warehousesOkForAnIdenticalFileTheListingDoesNotShowIsAnUploadNotASkip() {
         // legacy.py answers 200 to an identical re-upload: the index holds our bytes, and we sent them.
         index.hideNewFilesForReads(1_000);
@@ -348,6 +168,7 @@ class PublisherTest {
         ReleaseException e = refusal(publisher(token, fastSettings().withAttempts(3)), wheel);
 
         assertThat(e).isInstanceOf(IndexUnreachableException.class);
+        assertThat(e.reason()).isEqualTo("unreachable");
         assertThat(e.getMessage()).startsWith("Uploading " + wheel.getFileName() + " to " + index.uploadUrl()
                 + " failed 3 times; the last problem: HTTP 503 \"Injected failure 503.\"")
                 .contains("files already on the index with the same sha256 are skipped");
@@ -363,6 +184,7 @@ class PublisherTest {
         ReleaseException e = refusal(publisher(token, fastSettings().withAttempts(2)), wheel);
 
         assertThat(e).isInstanceOf(IndexUnreachableException.class);
+        assertThat(e.reason()).isEqualTo("unreachable");
         assertThat(e.getMessage()).startsWith("Cannot reach the upload URL of " + index.uploadUrl() + " after 2 attempts");
     }
 

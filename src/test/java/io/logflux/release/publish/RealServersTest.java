@@ -116,6 +116,7 @@ class RealServersTest {
 
             ReleaseException conflict = refusal(publisher(target, token, sleeps::add), other);
 
+            assertThat(conflict.reason()).isEqualTo("conflict");
             assertThat(conflict.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
                     + target.describe() + " with different content").contains("Increment version number.");
             assertThat(index.files().stream().filter(f -> f.filename().equals(wheel.getFileName().toString())))
@@ -123,6 +124,7 @@ class RealServersTest {
 
             ReleaseException wrongToken = refusal(publisher(target, FakeTokens.pypi(), sleeps::add), wheel);
 
+            assertThat(wrongToken.reason()).isEqualTo("token");
             assertThat(wrongToken.getMessage()).startsWith("The token check before uploading to " + target.describe()
                     + " was refused: HTTP 403").contains("credentials 'index-token'").endsWith("Nothing was uploaded.");
 
