@@ -13,4 +13,9 @@ public class InvalidDistributionException extends ReleaseException {
     public InvalidDistributionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String reason() {
+        return "invalid_file";
+    }
 }

@@ -1,17 +1,15 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.http.CallTrace;
 import io.logflux.release.http.HttpClients;
+import io.logflux.release.http.TracedCall;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.StaleConnectionException;
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
 import okio.BufferedSource;
@@ -43,12 +41,11 @@ final class IndexHttp implements AutoCloseable {
     private static final long MAX_READ_BODY = 64L << 20;
     private static final int CHUNK = 64 * 1024;
 
-    private final ConnectionPool pool = new ConnectionPool();
     private final OkHttpClient reads;
     private final OkHttpClient uploads;
 
     IndexHttp(HttpSettings settings) {
-        OkHttpClient base = HttpClients.builder(settings, pool, false).build();
+        OkHttpClient base = HttpClients.builder(settings, new ConnectionPool(), false).build();
         this.reads = base.newBuilder().callTimeout(settings.read().toMillis(), TimeUnit.MILLISECONDS).build();
         this.uploads = base.newBuilder().callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS).build();
     }
@@ -111,29 +108,14 @@ final class IndexHttp implements AutoCloseable {
         }
     }
 
-    private HttpReply execute(OkHttpClient client, Request request) throws IOException {
-        CallTrace trace = new CallTrace();
-        Call call = client.newCall(request.newBuilder().tag(CallTrace.class, trace).build());
-        HttpReply reply;
-        boolean dropConnections;
-        try (Response response = call.execute()) {
+    private static HttpReply execute(OkHttpClient client, Request request) throws IOException {
+        return TracedCall.execute(client, request, response -> {
             ResponseBody body = response.body();
             String text = readBounded(body);
             MediaType type = body.contentType();
-            reply = new HttpReply(response.code(), response.message(), type == null ? "" : type.toString(), text,
+            return new HttpReply(response.code(), response.message(), type == null ? "" : type.toString(), text,
                     response.header("Retry-After"), response.header("Location"));
-            dropConnections = CallTrace.serverClosesAfter(response);
-        } catch (IOException e) {
-            if (trace.staleConnection(e)) {
-                throw new StaleConnectionException(e);
-            }
-            throw e;
-        }
-        if (dropConnections) {
-            // The answer's connection is back in the pool by now; the server has closed its end.
-            pool.evictAll();
-        }
-        return reply;
+        });
     }
 
     private static String readBounded(ResponseBody body) throws IOException {

@@ -13,4 +13,9 @@ public final class InvalidTagException extends ReleaseException {
                 ? "No release tag given: " + reason + ". " + ADVICE
                 : "Release tag '" + tag + "' is not a version: " + reason + ". " + ADVICE);
     }
+
+    @Override
+    public String reason() {
+        return "invalid_tag";
+    }
 }

@@ -6,19 +6,25 @@ import io.logflux.release.ReleaseException;
 public final class InvalidVersionException extends ReleaseException {
     private static final long serialVersionUID = 1L;
     private final String input;
-    private final String reason;
+    private final String problem;
 
-    public InvalidVersionException(String input, String reason) {
-        super("'" + input + "' is not a valid PEP 440 version: " + reason);
+    public InvalidVersionException(String input, String problem) {
+        super("'" + input + "' is not a valid PEP 440 version: " + problem);
         this.input = input;
-        this.reason = reason;
+        this.problem = problem;
     }
 
     public String input() {
         return input;
     }
 
+    /** What is wrong with the text, for messages that quote it in their own words. */
+    public String problem() {
+        return problem;
+    }
+
+    @Override
     public String reason() {
-        return reason;
+        return "invalid_version";
     }
 }

@@ -21,7 +21,7 @@ public record ReleaseTag(String raw, Pep440Version version) {
         try {
             return new ReleaseTag(tag.strip(), Pep440Version.parse(name));
         } catch (InvalidVersionException e) {
-            throw new InvalidTagException(tag, e.reason());
+            throw new InvalidTagException(tag, e.problem());
         }
     }
 
