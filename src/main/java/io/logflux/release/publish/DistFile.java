@@ -49,7 +49,7 @@ public record DistFile(Path path, CoreMetadata metadata, String name, String ver
 
     /** The file with its bytes' facts, digested elsewhere. */
     public ReleaseFile with(FileSnapshot snapshot) {
-        return new ReleaseFile(snapshot, metadata, name, version);
+        return new ReleaseFile(this, snapshot);
     }
 
     public String fileName() {

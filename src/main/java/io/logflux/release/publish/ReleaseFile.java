@@ -1,16 +1,16 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.dist.CoreMetadata;
-import io.logflux.release.project.ProjectName;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A built file to release, read once and handed on to every phase (upload, wait, install check, GitHub release): its
- * bytes' facts ({@link FileSnapshot}: digests, size, the time that tells a rewritten file) and its own metadata.
+ * metadata ({@link DistFile}) and its bytes' facts ({@link FileSnapshot}: digests, size, the time that tells a
+ * rewritten file).
  */
-public record ReleaseFile(FileSnapshot snapshot, CoreMetadata metadata, String name, String version) {
+public record ReleaseFile(DistFile dist, FileSnapshot snapshot) {
 
     public static ReleaseFile read(Path path) {
         return DistFile.read(path).digest();
@@ -38,7 +38,19 @@ public record ReleaseFile(FileSnapshot snapshot, CoreMetadata metadata, String n
         return snapshot.fileName();
     }
 
+    public CoreMetadata metadata() {
+        return dist.metadata();
+    }
+
+    public String name() {
+        return dist.name();
+    }
+
+    public String version() {
+        return dist.version();
+    }
+
     public String normalizedName() {
-        return ProjectName.normalize(name);
+        return dist.normalizedName();
     }
 }

@@ -23,8 +23,11 @@ class UploadBatchTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     private static List<ReleaseFile> files(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> new ReleaseFile(new FileSnapshot(Path.of("f" + i
-                + ".whl"), new FileDigests("sha" + i, i), FileTime.fromMillis(0)), null, "p", "1.0")).toList();
+        return IntStream.rangeClosed(1, count).mapToObj(i -> {
+            Path path = Path.of("f" + i + ".whl");
+            return new DistFile(path, null, "p", "1.0").with(new FileSnapshot(path, new FileDigests("sha" + i, i),
+                    FileTime.fromMillis(0)));
+        }).toList();
     }
 
     private static PublishedFile uploaded(ReleaseFile file) {
