@@ -18,6 +18,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import io.logflux.release.units.Durations;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -222,10 +223,13 @@ public final class PublishStep extends Step {
         this.githubRelease = githubRelease;
     }
 
-    PublishParameters parameters() {
-        return new PublishParameters(repository, simpleUrl, jsonUrl, files, waitUntilServed, waitTimeout,
-                verifyInstall, importName, importCommand, python, requireHashes, strict, tokenCheck, uploadTimeout,
-                attempts, parallelUploads);
+    /** The engine's request: 0 for attempts or parallelUploads keeps the engine's default. */
+    PublishRequest request() {
+        return PublishRequest.builder().index(repository, simpleUrl, jsonUrl).check(strict, null)
+                .tokenCheck(tokenCheck).parallelUploads(parallelUploads > 0 ? parallelUploads : null)
+                .uploadTimeout(uploadTimeout).attempts(attempts > 0 ? attempts : null)
+                .waitUntilServed(waitUntilServed, waitTimeout)
+                .install(verifyInstall, python, importName, importCommand, requireHashes).build();
     }
 
     @Override

@@ -13,8 +13,8 @@ import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
-import io.logflux.release.publish.InstallCheck;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.version.ReleaseTag;
 import picocli.CommandLine;
@@ -79,7 +79,7 @@ final class ReleaseCommand implements Callable<Integer> {
             description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN).")
     private String githubRepo;
 
-    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+    @Option(names = "--python", paramLabel = "PATH",
             description = "The Python for builds and install checks (default: ${DEFAULT-VALUE}).")
     private String python;
 
@@ -102,7 +102,9 @@ final class ReleaseCommand implements Callable<Integer> {
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = releaseFiles(work, out);
-        Optional<InstallCheck> install = noInstall ? Optional.empty() : installCheck(out);
+        boolean install = !noInstall && installCheckPossible(out);
+        PublishRequest publishing = RequestArguments.build(spec.commandLine(), () -> PublishRequest.builder()
+                .check(strict, null).install(install, python, null, null, false).build());
         List<LocalIndex> local = new ArrayList<>();
         try {
             Optional<ReleaseTarget> test;
@@ -124,7 +126,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 }
             }
             new ReleaseRunner(out::println).run(project, releaseTag, built, phases, test, production, github,
-                    githubPlan, install, () -> ReleaseRunner.settings(strict));
+                    githubPlan, install, publishing);
             return Main.EXIT_OK;
         } finally {
             local.forEach(LocalIndex::close);
@@ -190,13 +192,13 @@ final class ReleaseCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<InstallCheck> installCheck(PrintWriter out) {
+    private boolean installCheckPossible(PrintWriter out) {
         if (run(List.of(python, "-c", "import venv, ensurepip")) != 0) {
             out.println("'" + python + "' cannot create virtual environments with pip (install python3-venv, or give "
                     + "--python): the install checks are skipped.");
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(InstallCheck.defaults().withPython(python));
+        return true;
     }
 
     private static int run(List<String> command) {

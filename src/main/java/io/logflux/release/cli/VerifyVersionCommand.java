@@ -5,6 +5,7 @@ import io.logflux.release.verify.VerifyVersionRequest;
 import io.logflux.release.verify.VersionVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,8 @@ final class VerifyVersionCommand implements Callable<Integer> {
                     + "(default: found from the build configuration or the project name).")
     private Path versionFile;
 
-    @Option(names = "--json", description = "Print the result as JSON on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json = new JsonOption();
 
     @Option(names = {"-q", "--quiet"}, description = "Print no report on success.")
     private boolean quiet;
@@ -62,7 +63,7 @@ final class VerifyVersionCommand implements Callable<Integer> {
                 project, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json) {
+        if (json.enabled) {
             out.println(report.toJson());
         } else {
             if (!report.ok() || !quiet) {
