@@ -1,7 +1,6 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.tokens.Level;
@@ -14,6 +13,7 @@ import io.logflux.release.tokens.TokenPolicy;
 import io.logflux.release.tokens.TokenToCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -72,8 +72,8 @@ final class CheckTokensCommand implements Callable<Integer> {
             + "flag each one without a GitHub release (needs a github token with a repository).")
     private String auditProject;
 
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub Enterprise Server: https://HOST/api/v3.")
-    private String githubApiUrl;
+    @Mixin
+    private GitHubApiOption githubApi = new GitHubApiOption();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
     private Path report;
@@ -91,9 +91,8 @@ final class CheckTokensCommand implements Callable<Integer> {
             checks.add(parse(spec));
         }
         TokenPolicy policy = new TokenPolicy(warnAge, failAge, expiryWarn, !"warn".equalsIgnoreCase(accountWide));
-        GitHubEndpoint endpoint = GitHubEndpoint.at(githubApiUrl);
         TokenChecker checker = new TokenChecker(policy, ledger == null ? null : TokenLedger.open(ledger),
-                Clock.systemUTC(), online, endpoint, HttpSettings.defaults(), Sleeper.REAL);
+                Clock.systemUTC(), online, githubApi.endpoint(), HttpSettings.defaults(), Sleeper.REAL);
         TokenCheckReport result = checker.check(checks);
         if (auditProject != null) {
             TokenToCheck github = checks.stream().filter(t -> t.kind() == TokenKind.GITHUB && t.githubRepo()
