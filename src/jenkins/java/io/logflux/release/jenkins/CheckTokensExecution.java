@@ -66,8 +66,8 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 }
             }
             File ledger = new File(run.getParent().getRootDir(), LEDGER);
-            TokenPolicy policy = new TokenPolicy(step.getWarnAgeDays(), step.getFailAgeDays(),
-                    step.getExpiryWarnDays(), !"warn".equalsIgnoreCase(step.getAccountWide()));
+            TokenPolicy policy = TokenPolicy.of(step.getWarnAgeDays(), step.getFailAgeDays(),
+                    step.getExpiryWarnDays(), step.getAccountWide());
             GitHubEndpoint endpoint = GitHubEndpoint.at(step.getGithubApiUrl());
             TokenChecker checker = new TokenChecker(policy, TokenLedger.open(ledger.toPath()), Clock.systemUTC(),
                     step.isOnline(), endpoint, HttpSettings.defaults(), Sleeper.REAL);

@@ -32,13 +32,14 @@ import java.util.Set;
  */
 public final class PublishStep extends Step {
     static final String DEFAULT_FILES = "dist/*";
+    private static final PublishRequest DEFAULTS = PublishRequest.defaults();
 
     private final String repository;
     private String credentialsId;
     private String files = DEFAULT_FILES;
     private String simpleUrl;
     private String jsonUrl;
-    private boolean waitUntilServed = true;
+    private boolean waitUntilServed = DEFAULTS.waitUntilServed();
     private String waitTimeout;
     private boolean verifyInstall;
     private String importName;
@@ -46,7 +47,7 @@ public final class PublishStep extends Step {
     private String python;
     private boolean requireHashes;
     private boolean strict;
-    private boolean tokenCheck = true;
+    private boolean tokenCheck = DEFAULTS.tokenCheck();
     private String uploadTimeout;
     private int attempts;
     private int parallelUploads;

@@ -61,12 +61,12 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
                         CredentialLookup.gitHubToken(run, step.getGithubCredentialsId(), step.getGithubRepo()),
                         GitHubRepo.parse(step.getGithubRepo()), HttpSettings.defaults(), Sleeper.REAL, log::println);
             }
-            Duration wait = step.getWaitForManualYank() == null ? Duration.ZERO
+            Duration wait = step.getWaitForManualYank() == null ? null
                     : Durations.parse(step.getWaitForManualYank(), "waitForManualYank");
             YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
                     : null, index, credentials, github, step.getGithubRepo(), Sleeper.REAL, System::nanoTime,
                     log::println).yank(new YankRequest(step.getProject(), step.getVersion(), step.getReason(),
-                    step.isUseApi(), wait, mode, step.getTag() != null ? step.getTag() : "v" + step.getVersion(),
+                    step.isUseApi(), wait, mode, step.getTag(),
                     step.isDeleteTag()));
             if (!report.verified()) {
                 log.println(Messages.yankNotVerified());

@@ -52,19 +52,19 @@ final class CheckTokensCommand implements Callable<Integer> {
             + "tokens without a creation date (salted fingerprints only; default: no ledger, age unknown).")
     private Path ledger;
 
-    @Option(names = "--warn-age", paramLabel = "DAYS", defaultValue = "180",
+    @Option(names = "--warn-age", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_WARN_AGE_DAYS,
             description = "Warn when a token is older (default: ${DEFAULT-VALUE}).")
     private int warnAge;
 
-    @Option(names = "--fail-age", paramLabel = "DAYS", defaultValue = "365",
+    @Option(names = "--fail-age", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_FAIL_AGE_DAYS,
             description = "Fail when a token is older (default: ${DEFAULT-VALUE}).")
     private int failAge;
 
-    @Option(names = "--expiry-warn", paramLabel = "DAYS", defaultValue = "30",
+    @Option(names = "--expiry-warn", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_EXPIRY_WARN_DAYS,
             description = "Warn when expiry is closer (default: ${DEFAULT-VALUE}).")
     private int expiryWarn;
 
-    @Option(names = "--account-wide", paramLabel = "fail|warn", defaultValue = "fail",
+    @Option(names = "--account-wide", paramLabel = "fail|warn", defaultValue = TokenPolicy.DEFAULT_ACCOUNT_WIDE,
             description = "An account-wide PyPI token fails or warns (default: ${DEFAULT-VALUE}).")
     private String accountWide;
 
@@ -90,7 +90,7 @@ final class CheckTokensCommand implements Callable<Integer> {
         for (String spec : tokens) {
             checks.add(parse(spec));
         }
-        TokenPolicy policy = new TokenPolicy(warnAge, failAge, expiryWarn, !"warn".equalsIgnoreCase(accountWide));
+        TokenPolicy policy = TokenPolicy.of(warnAge, failAge, expiryWarn, accountWide);
         TokenChecker checker = new TokenChecker(policy, ledger == null ? null : TokenLedger.open(ledger),
                 Clock.systemUTC(), online, githubApi.endpoint(), HttpSettings.defaults(), Sleeper.REAL);
         TokenCheckReport result = checker.check(checks);

@@ -9,7 +9,6 @@ import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
-import io.logflux.release.version.ReleaseTag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 @Command(name = "github-release",
         sortOptions = false,
@@ -43,12 +41,12 @@ final class GitHubReleaseCommand implements Callable<Integer> {
             + "variable). It must already exist on GitHub.")
     private String tag;
 
-    @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = "{project} {tag}",
+    @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = GitHubReleaseRequest.DEFAULT_TITLE,
             description = "Title of a created release; {project}, {version} and {tag} are replaced "
                     + "(default: ${DEFAULT-VALUE}).")
     private String name;
 
-    @Option(names = "--notes-file", paramLabel = "FILE", defaultValue = "CHANGELOG.md",
+    @Option(names = "--notes-file", paramLabel = "FILE", defaultValue = GitHubReleaseRequest.DEFAULT_NOTES_FILE,
             description = "Keep-a-Changelog file whose section for the version becomes the notes of a created release "
                     + "(default: ${DEFAULT-VALUE}).")
     private Path notesFile;
@@ -88,14 +86,10 @@ final class GitHubReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
-        String version = ReleaseTag.parse(releaseTag).version().toString();
         GitHubRepo repository = GitHubRepo.parse(repo);
-        List<Path> paths = FileArguments.expand(files);
-        String title = GitHubReleaseRequest.title(name, GitHubReleaseRequest.projectName(paths, repository.name()),
-                version, releaseTag);
-        Supplier<String> releaseNotes = notes != null ? () -> notes : () -> notesFromFile(version);
-        GitHubReleaseRequest request = new GitHubReleaseRequest(repository, releaseTag, version, title, releaseNotes,
-                Optional.ofNullable(commit), draft, replaceAssets, !noChecksums, paths);
+        GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repository, releaseTag, name,
+                version -> notes != null ? notes : notesFromFile(version), Optional.ofNullable(commit), draft,
+                replaceAssets, !noChecksums, FileArguments.expand(files));
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
                 GitHubTokens.fromEnvironment(environment, tokenEnv, spec.commandLine()), repository,
                 HttpSettings.defaults(), Sleeper.REAL, spec.commandLine().getErr()::println)

@@ -98,6 +98,7 @@ final class ReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
         PrintWriter out = spec.commandLine().getOut();
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
@@ -111,7 +112,6 @@ final class ReleaseCommand implements Callable<Integer> {
             Optional<ReleaseTarget> production;
             Optional<ReleaseRunner.GitHubStep> github = Optional.empty();
             String githubPlan = "";
-            String version = ReleaseTag.parse(releaseTag).version().toString();
             if (rehearse) {
                 test = Optional.of(rehearsalIndex(work.resolve("testpypi"), "local-testpypi", local));
                 production = Optional.of(rehearsalIndex(work.resolve("pypi"), "local-pypi", local));
@@ -122,7 +122,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository)) : Optional.empty();
                 production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository)) : Optional.empty();
                 if (githubRepo != null && phases.contains(Phase.PRODUCTION)) {
-                    github = Optional.of(githubStep(releaseTag, version, built, work));
+                    github = Optional.of(githubStep(releaseTag, built, work));
                 }
             }
             new ReleaseRunner(out::println).run(project, releaseTag, built, phases, test, production, github,
@@ -150,14 +150,13 @@ final class ReleaseCommand implements Callable<Integer> {
         return new ReleaseTarget(index, tokens.credentials(environment, index, spec.commandLine()));
     }
 
-    private ReleaseRunner.GitHubStep githubStep(String releaseTag, String version, List<Path> built, Path work) {
+    private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {
         GitHubToken token = GitHubTokens.fromEnvironment(environment, null, spec.commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
-        Path changelog = project.resolve("CHANGELOG.md");
-        GitHubReleaseRequest request = new GitHubReleaseRequest(repo, releaseTag, version,
-                GitHubReleaseRequest.title("{project} {tag}", GitHubReleaseRequest.projectName(built, repo.name()),
-                        version, releaseTag), () -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(),
-                false, false, true, built);
+        Path changelog = project.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
+        GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repo, releaseTag, null,
+                version -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(), false, false, true,
+                built);
         return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
                 HttpSettings.defaults(), Sleeper.REAL,
                 spec.commandLine().getOut()::println), request, work);

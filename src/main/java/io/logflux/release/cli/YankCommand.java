@@ -56,7 +56,7 @@ final class YankCommand implements Callable<Integer> {
     @Mixin
     private TokenOptions tokenOptions = new TokenOptions();
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationArgument.class, defaultValue = "0s",
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationArgument.class,
             description = "How long to wait for the yank by hand to show (e.g. 30m; default: do not wait).")
     private Duration wait;
 
@@ -106,7 +106,7 @@ final class YankCommand implements Callable<Integer> {
             YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
                     : null, index, credentials, github, githubRepo, Sleeper.REAL, System::nanoTime,
                     spec.commandLine().getErr()::println).yank(new YankRequest(project, version, reason, useApi, wait,
-                    mode, tag != null ? tag : "v" + version, deleteTag));
+                    mode, tag, deleteTag));
             spec.commandLine().getOut().print(report.text());
             return report.verified() ? Main.EXIT_OK : Main.EXIT_FAILED;
         } finally {

@@ -41,7 +41,7 @@ public record PublishRequest(String repository, String simpleUrl, String jsonUrl
         if (python == null || python.isBlank()) {
             throw new InvalidRequestException("python", "names no Python; give the path of one, e.g. python3.");
         }
-        if (toIndex()) {
+        if (namesAnIndex(repository)) {
             PackageIndex.resolve(repository, simpleUrl, jsonUrl);
         }
     }
@@ -57,6 +57,10 @@ public record PublishRequest(String repository, String simpleUrl, String jsonUrl
 
     /** False for {@code repository: 'none'} (only the GitHub part runs) and for a request without a repository. */
     public boolean toIndex() {
+        return namesAnIndex(repository);
+    }
+
+    private static boolean namesAnIndex(String repository) {
         return repository != null && !PackageIndex.isNone(repository);
     }
 

@@ -23,6 +23,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
@@ -158,6 +161,19 @@ class PublishCallableTest {
         assertThat(buildLog.toString(StandardCharsets.UTF_8)).doesNotContain(GitHubFixtures.FIXTURE_TOKEN)
                 .contains("GitHub: published the release of tag v0.2.0");
         github.assertConsumed(base);
+    }
+
+    @Test
+    void everythingTheCallableCarriesToTheAgentIsSerializable() throws Exception {
+        for (Field field : PublishCallable.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                assertThat(Serializable.class.isAssignableFrom(field.getType())).as(field.getName()).isTrue();
+            }
+        }
+        IndexCredentials credentials = roundTrip(IndexCredentials.token(token, "credentials 'pypi-token'"));
+        assertThat(roundTrip(request(true))).isEqualTo(request(true));
+        assertThat(credentials.source()).isEqualTo("credentials 'pypi-token'");
+        assertThat(credentials.redact("sent " + token)).isEqualTo("sent ****");
     }
 
     @SuppressWarnings("unchecked")
