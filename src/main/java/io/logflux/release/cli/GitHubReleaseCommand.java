@@ -11,6 +11,7 @@ import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "github-release",
         sortOptions = false,
         description = {
-                "Attaches files to the GitHub release of a tag: creates the release as a draft if there is none (notes "
+                "Attaches files to the GitHub release of a tag, which must already exist on GitHub: creates the release as a draft if there is none (notes "
                         + "from the tag's CHANGELOG.md section), uploads each file and SHA256SUMS unless an asset with "
                         + "the same sha256 is there, and publishes it only when every asset is in place. A re-run "
                         + "finishes what a failed run left.",
@@ -37,9 +38,8 @@ final class GitHubReleaseCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The GitHub repository.")
     private String repo;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: the TAG_NAME environment "
-            + "variable). It must already exist on GitHub.")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
     @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = GitHubReleaseRequest.DEFAULT_TITLE,
             description = "Title of a created release; {project}, {version} and {tag} are replaced "
@@ -85,7 +85,7 @@ final class GitHubReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        String releaseTag = tag.resolve(environment);
         GitHubRepo repository = GitHubRepo.parse(repo);
         GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repository, releaseTag, name,
                 version -> notes != null ? notes : notesFromFile(version), Optional.ofNullable(commit), draft,

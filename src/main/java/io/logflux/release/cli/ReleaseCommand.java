@@ -19,6 +19,7 @@ import io.logflux.release.http.Sleeper;
 import io.logflux.release.version.ReleaseTag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -48,12 +49,11 @@ final class ReleaseCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: TAG_NAME).")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The project directory (default: the current directory).")
-    private Path project;
+    @Mixin
+    private ProjectOption project = new ProjectOption();
 
     @Option(names = "--files", paramLabel = "PATTERN",
             description = "The built files (default: DIR/dist/*; with --rehearse, built with python3 -m build when "
@@ -97,7 +97,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        String releaseTag = tag.resolve(environment);
         ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
         PrintWriter out = spec.commandLine().getOut();
         Set<Phase> phases = Phase.parse(phase);
@@ -125,7 +125,7 @@ final class ReleaseCommand implements Callable<Integer> {
                     github = Optional.of(githubStep(releaseTag, built, work));
                 }
             }
-            new ReleaseRunner(out::println).run(project, releaseTag, built, phases, test, production, github,
+            new ReleaseRunner(out::println).run(project.dir, releaseTag, built, phases, test, production, github,
                     githubPlan, install, publishing);
             return Main.EXIT_OK;
         } finally {
@@ -153,7 +153,7 @@ final class ReleaseCommand implements Callable<Integer> {
     private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {
         GitHubToken token = GitHubTokens.fromEnvironment(environment, null, spec.commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
-        Path changelog = project.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
+        Path changelog = project.dir.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
         GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repo, releaseTag, null,
                 version -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(), false, false, true,
                 built);
@@ -166,7 +166,7 @@ final class ReleaseCommand implements Callable<Integer> {
         if (!files.isEmpty()) {
             return FileArguments.expand(files);
         }
-        Path dist = project.resolve("dist");
+        Path dist = project.dir.resolve("dist");
         if (Files.isDirectory(dist)) {
             try (Stream<Path> listed = Files.list(dist)) {
                 List<Path> found = listed.filter(p -> p.toString().endsWith(".whl") || p.toString().endsWith(".tar.gz"))
@@ -180,7 +180,7 @@ final class ReleaseCommand implements Callable<Integer> {
             return List.of();
         }
         Path outdir = work.resolve("dist");
-        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.toString()));
+        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.dir.toString()));
         if (status != 0) {
             out.println("No built files, and '" + python + " -m build' is not available (install python3-build, or "
                     + "give --files): the publishing phases are skipped.");

@@ -27,13 +27,11 @@ final class VerifyVersionCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tag", paramLabel = "TAG",
-            description = "The release tag, e.g. v0.2.0 or 0.2.0 (default: the TAG_NAME environment variable).")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The project directory, holding pyproject.toml or setup.cfg (default: the current directory).")
-    private Path project;
+    @Mixin
+    private ProjectOption project = new ProjectOption();
 
     @Option(names = "--version-file", paramLabel = "PATH",
             description = "The file holding __version__, relative to the project directory "
@@ -58,9 +56,9 @@ final class VerifyVersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        String releaseTag = tag.resolve(environment);
         VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
-                project, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
+                project.dir, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (json.enabled) {
