@@ -126,7 +126,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 }
             }
             new ReleaseRunner(out::println).run(project.dir, releaseTag, built, phases, test, production, github,
-                    githubPlan, install, publishing);
+                    githubPlan, publishing);
             return Main.EXIT_OK;
         } finally {
             local.forEach(LocalIndex::close);

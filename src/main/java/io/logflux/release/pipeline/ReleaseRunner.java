@@ -42,18 +42,16 @@ public final class ReleaseRunner {
      * @param production the production index (PyPI), or empty to skip
      * @param github     the GitHub part of production (a releaser and its request), or empty
      * @param githubPlan what the GitHub part would do, printed when it does not run (rehearsals)
-     * @param install    whether the install checks run (false when no Python with venv is available; the reason
-     *                   is in the log)
-     * @param publishing how each phase publishes; its index is the phase's target, and each phase waits until served
+     * @param publishing how each phase publishes: its index is the phase's target, each phase waits until served,
+     *                   and installs the files when it says so (not when no Python with venv is available; the
+     *                   reason is then in the log)
      */
     public List<PhaseResult> run(Path project, String tag, List<Path> files, Set<Phase> phases,
                                  Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
-                                 Optional<GitHubStep> github, String githubPlan, boolean install,
-                                 PublishRequest publishing) {
-        PublicationSettings settings = publishing.toBuilder().waitUntilServed(true, (Duration) null)
-                .install(install, publishing.python(), publishing.importName(), publishing.importCommand(),
-                        publishing.requireHashes()).build().settings();
-        printPlan(project, tag, files, phases, test, production, github, githubPlan, install, publishing.python());
+                                 Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
+        PublicationSettings settings = publishing.toBuilder().waitUntilServed(true, publishing.waitTimeout()).build()
+                .settings();
+        printPlan(project, tag, files, phases, test, production, github, githubPlan, publishing);
         List<PhaseResult> results = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             if (!phases.contains(phase)) {
@@ -138,10 +136,11 @@ public final class ReleaseRunner {
 
     private void printPlan(Path project, String tag, List<Path> files, Set<Phase> phases,
                            Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
-                           Optional<GitHubStep> github, String githubPlan, boolean install, String python) {
+                           Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
         log.accept("Release plan for " + project + " at tag " + tag + " (" + files.size() + " built file(s): "
                 + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ")");
-        String installText = install ? "; install in a fresh venv with " + python + " and import"
+        String installText = publishing.verifyInstall() ? "; install in a fresh venv with " + publishing.python()
+                + " and import"
                 : "; install check skipped (no Python with venv)";
         for (Phase phase : Phase.values()) {
             String what = switch (phase) {
