@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A token read from a Jenkins credentials entry, for one step run. Deliberately not {@link java.io.Serializable}, so it
  * can never end up in a persisted step execution; without equals/hashCode; its {@link #toString()} names only the
- * credentials id. Where the files are on an agent, the step hands the bare token to the agent-side callable for that
- * one call (as credentials-binding hands secrets to agents), never to anything that is saved.
+ * credentials id. {@link CredentialLookup} turns it into the engine's own types (IndexCredentials, GitHubToken), which
+ * are what a callable carries to the agent for that one call (as credentials-binding hands secrets to agents), never
+ * anything that is saved.
  */
 public final class ApiToken {
     private final String credentialsId;

@@ -8,6 +8,7 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
+import io.logflux.release.results.TokenCheckMap;
 import io.logflux.release.tokens.Level;
 import io.logflux.release.tokens.TokenCheckReport;
 import io.logflux.release.tokens.TokenChecker;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +58,16 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 TokenKind kind = TokenKind.parse(spec.getKind());
                 ApiToken token = CredentialLookup.apiToken(run, spec.getCredentialsId(), "the " + kind.name()
                         .toLowerCase(java.util.Locale.ROOT) + " token to check");
-                TokenToCheck check = new TokenToCheck(kind, "credentials '" + token.credentialsId() + "'",
-                        token.secret(), spec.getProject(), spec.getRepo(), created(spec));
+                TokenToCheck check = new TokenToCheck(kind, CredentialLookup.source(token), token.secret(),
+                        spec.getProject(), spec.getRepo(), created(spec));
                 checks.add(check);
                 if (kind == TokenKind.GITHUB && spec.getRepo() != null && auditToken == null) {
                     auditToken = check;
                 }
             }
             File ledger = new File(run.getParent().getRootDir(), LEDGER);
-            TokenPolicy policy = new TokenPolicy(step.getWarnAgeDays(), step.getFailAgeDays(),
-                    step.getExpiryWarnDays(), !"warn".equalsIgnoreCase(step.getAccountWide()));
+            TokenPolicy policy = TokenPolicy.of(step.getWarnAgeDays(), step.getFailAgeDays(),
+                    step.getExpiryWarnDays(), step.getAccountWide());
             GitHubEndpoint endpoint = GitHubEndpoint.at(step.getGithubApiUrl());
             TokenChecker checker = new TokenChecker(policy, TokenLedger.open(ledger.toPath()), Clock.systemUTC(),
                     step.isOnline(), endpoint, HttpSettings.defaults(), Sleeper.REAL);
@@ -81,10 +81,7 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 report = new TokenCheckReport(all);
             }
             log.print(report.table());
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("overall", report.overall().name());
-            result.put("table", report.table());
-            result.put("json", report.toJson());
+            Map<String, Object> result = TokenCheckMap.of(report);
             if (report.overall() == Level.FAIL) {
                 throw new AbortException(Messages.tokenCheckFailed());
             }

@@ -9,6 +9,7 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import io.logflux.release.tokens.TokenPolicy;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -23,10 +24,10 @@ import java.util.Set;
 public final class CheckTokensStep extends Step {
     private final List<TokenSpec> tokens;
     private boolean online;
-    private int warnAgeDays = 180;
-    private int failAgeDays = 365;
-    private int expiryWarnDays = 30;
-    private String accountWide = "fail";
+    private int warnAgeDays = TokenPolicy.DEFAULT_WARN_AGE_DAYS;
+    private int failAgeDays = TokenPolicy.DEFAULT_FAIL_AGE_DAYS;
+    private int expiryWarnDays = TokenPolicy.DEFAULT_EXPIRY_WARN_DAYS;
+    private String accountWide = TokenPolicy.DEFAULT_ACCOUNT_WIDE;
     private String audit;
     private String githubApiUrl;
 
@@ -82,7 +83,8 @@ public final class CheckTokensStep extends Step {
     /** {@code fail} (default) or {@code warn}: what an account-wide PyPI token does to the build. */
     @DataBoundSetter
     public void setAccountWide(String accountWide) {
-        this.accountWide = accountWide == null || accountWide.isBlank() ? "fail" : accountWide.strip();
+        this.accountWide = accountWide == null || accountWide.isBlank() ? TokenPolicy.DEFAULT_ACCOUNT_WIDE
+                : accountWide.strip();
     }
 
     public String getAudit() {

@@ -5,6 +5,10 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.logflux.release.github.GitHubToken;
+import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.NotATokenUserException;
+import io.logflux.release.publish.PackageIndex;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -12,7 +16,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * build (so folder credentials and credentials parameters work), and records the use on the build.
  *
  * <p>Accepts "Secret text" (the token) and "Username with password" (the password is the token; whether the
- * username must be {@code __token__}, as for PyPI, is the caller's rule). Messages name the id and the purpose,
+ * username must be {@code __token__}, as for PyPI, is the engine's rule: {@link IndexCredentials#forIndex}). Messages name the id and the purpose,
  * never the secret. Runs only inside Jenkins: the default build compiles it against the stand-in.
  */
 public final class CredentialLookup {
@@ -49,5 +53,31 @@ public final class CredentialLookup {
         // recorded twice, which is harmless. Asking for IdCredentials, not one kind, tells a wrong kind from a wrong id.
         CredentialsProvider.track(run, found);
         return token;
+    }
+
+    /**
+     * The engine's credentials for {@code index} from the entry: a Secret text is an API token (user
+     * {@code __token__}); a Username with password entry for PyPI or TestPyPI must have the user {@code __token__}.
+     */
+    public static IndexCredentials indexCredentials(Run<?, ?> run, String credentialsId, PackageIndex index)
+            throws AbortException {
+        ApiToken token = apiToken(run, credentialsId, Messages.tokenPurpose(index.label()));
+        try {
+            return IndexCredentials.forIndex(index, token.username().orElse(null), token.secret(),
+                    source(token));
+        } catch (NotATokenUserException e) {
+            throw new AbortException(Messages.notATokenUser(token.credentialsId(), e.username()));
+        }
+    }
+
+    /** The engine's GitHub token from the entry, for {@code repo} (shown in messages). */
+    public static GitHubToken gitHubToken(Run<?, ?> run, String credentialsId, String repo) throws AbortException {
+        ApiToken token = apiToken(run, credentialsId, Messages.gitHubTokenPurpose(repo));
+        return new GitHubToken(token.secret(), source(token));
+    }
+
+    /** How engine messages name the entry. */
+    static String source(ApiToken token) {
+        return "credentials '" + token.credentialsId() + "'";
     }
 }

@@ -9,6 +9,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubRepo;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -21,8 +22,8 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
     private final String credentialsId;
     private final String repo;
     private String tag;
-    private String name = "{project} {tag}";
-    private String notesFile = "CHANGELOG.md";
+    private String name = GitHubReleaseRequest.DEFAULT_TITLE;
+    private String notesFile = GitHubReleaseRequest.DEFAULT_NOTES_FILE;
     private String notes;
     private boolean draft;
     private boolean replaceAssets;
@@ -61,7 +62,7 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
     /** Title of a created release; {project}, {version}, {tag} are replaced. */
     @DataBoundSetter
     public void setName(String name) {
-        this.name = name == null || name.isBlank() ? "{project} {tag}" : name;
+        this.name = name == null || name.isBlank() ? GitHubReleaseRequest.DEFAULT_TITLE : name;
     }
 
     public String getNotesFile() {
@@ -70,7 +71,8 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
 
     @DataBoundSetter
     public void setNotesFile(String notesFile) {
-        this.notesFile = notesFile == null || notesFile.isBlank() ? "CHANGELOG.md" : notesFile.strip();
+        this.notesFile = notesFile == null || notesFile.isBlank() ? GitHubReleaseRequest.DEFAULT_NOTES_FILE
+                : notesFile.strip();
     }
 
     public String getNotes() {

@@ -4,14 +4,12 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.ReleaseNotes;
-import io.logflux.release.version.ReleaseTag;
 
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The GitHub part of {@code logfluxPublish} as plain values for the agent. Holds no secret. */
 public record GitHubReleaseParameters(String credentialsId, String repo, String tag, String name, String notesFile,
@@ -24,18 +22,16 @@ public record GitHubReleaseParameters(String credentialsId, String repo, String 
         if (tag == null) {
             throw new ReleaseException(Messages.noGitHubTag());
         }
-        GitHubRepo repository = GitHubRepo.parse(repo);
-        String version = ReleaseTag.parse(tag).version().toString();
-        String project = GitHubReleaseRequest.projectName(files, repository.name());
-        Supplier<String> body = notes != null ? () -> notes : () -> {
-            Path file = root.resolve(notesFile).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                throw new ReleaseException("No release notes: " + notesFile + " is not a file in the workspace. Give "
-                        + "githubRelease notesFile: (a Keep-a-Changelog file) or notes:.");
-            }
-            return ReleaseNotes.fromChangelog(file, version);
-        };
-        return new GitHubReleaseRequest(repository, tag, version, GitHubReleaseRequest.title(name, project, version,
-                tag), body, Optional.ofNullable(commit), draft, replaceAssets, checksums, files);
+        return GitHubReleaseRequest.forTag(GitHubRepo.parse(repo), tag, name, version -> notes != null ? notes
+                : notesFromFile(root, version), Optional.ofNullable(commit), draft, replaceAssets, checksums, files);
+    }
+
+    private String notesFromFile(Path root, String version) {
+        Path file = root.resolve(notesFile).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            throw new ReleaseException("No release notes: " + notesFile + " is not a file in the workspace. Give "
+                    + "githubRelease notesFile: (a Keep-a-Changelog file) or notes:.");
+        }
+        return ReleaseNotes.fromChangelog(file, version);
     }
 }

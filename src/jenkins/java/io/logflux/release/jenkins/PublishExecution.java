@@ -6,8 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.logflux.release.ReleaseException;
-import io.logflux.release.publish.IndexCredentials;
-import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishRequest;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -32,36 +31,32 @@ final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<Str
         if (step.getRepository() == null || step.getRepository().isEmpty()) {
             throw new AbortException(Messages.noRepository());
         }
-        PublishParameters parameters = step.parameters();
         GitHubReleaseOptions github = step.getGithubRelease();
-        if (!parameters.toIndex() && github == null) {
-            throw new AbortException(Messages.nothingToPublish());
-        }
         Run<?, ?> run = getContext().get(Run.class);
         EnvVars env = getContext().get(EnvVars.class);
-        PublishCallable callable = new PublishCallable(parameters, getContext().get(TaskListener.class));
         try {
-            if (parameters.toIndex()) {
-                PackageIndex index = parameters.index();
-                parameters.settings();
-                ApiToken token = CredentialLookup.apiToken(run, step.getCredentialsId(),
-                        Messages.tokenPurpose(index.label()));
-                String username = token.username().orElse(IndexCredentials.TOKEN_USERNAME);
-                if (index.isWarehouseHosted() && !username.equals(IndexCredentials.TOKEN_USERNAME)) {
-                    throw new AbortException(Messages.notATokenUser(token.credentialsId(), username));
-                }
-                callable.toIndex(username, token.secret(), "credentials '" + token.credentialsId() + "'");
+            PublishRequest request = step.request();
+            if (!request.toIndex() && github == null) {
+                throw new AbortException(Messages.nothingToPublish());
+            }
+            PublishCallable callable = new PublishCallable(request, step.getFiles(),
+                    getContext().get(TaskListener.class));
+            if (request.toIndex()) {
+                callable.toIndex(CredentialLookup.indexCredentials(run, step.getCredentialsId(), request.index()));
             }
             if (github != null) {
                 GitHubReleaseParameters release = github.parameters(env == null ? null : env.get("TAG_NAME"),
                         env == null ? null : env.get("GIT_COMMIT"));
-                ApiToken token = CredentialLookup.apiToken(run, github.getCredentialsId(),
-                        Messages.gitHubTokenPurpose(String.valueOf(github.getRepo())));
-                callable.toGitHub(release, token.secret(), "credentials '" + token.credentialsId() + "'");
+                callable.toGitHub(release, CredentialLookup.gitHubToken(run, github.getCredentialsId(),
+                        String.valueOf(github.getRepo())));
             }
+            return outcome(callable);
         } catch (ReleaseException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    private Map<String, Object> outcome(PublishCallable callable) throws Exception {
         PublishOutcome outcome = getContext().get(FilePath.class).act(callable);
         if (!outcome.ok()) {
             throw new AbortException(outcome.failure());

@@ -18,6 +18,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import io.logflux.release.units.Durations;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -31,13 +32,14 @@ import java.util.Set;
  */
 public final class PublishStep extends Step {
     static final String DEFAULT_FILES = "dist/*";
+    private static final PublishRequest DEFAULTS = PublishRequest.defaults();
 
     private final String repository;
     private String credentialsId;
     private String files = DEFAULT_FILES;
     private String simpleUrl;
     private String jsonUrl;
-    private boolean waitUntilServed = true;
+    private boolean waitUntilServed = DEFAULTS.waitUntilServed();
     private String waitTimeout;
     private boolean verifyInstall;
     private String importName;
@@ -45,7 +47,7 @@ public final class PublishStep extends Step {
     private String python;
     private boolean requireHashes;
     private boolean strict;
-    private boolean tokenCheck = true;
+    private boolean tokenCheck = DEFAULTS.tokenCheck();
     private String uploadTimeout;
     private int attempts;
     private int parallelUploads;
@@ -222,10 +224,13 @@ public final class PublishStep extends Step {
         this.githubRelease = githubRelease;
     }
 
-    PublishParameters parameters() {
-        return new PublishParameters(repository, simpleUrl, jsonUrl, files, waitUntilServed, waitTimeout,
-                verifyInstall, importName, importCommand, python, requireHashes, strict, tokenCheck, uploadTimeout,
-                attempts, parallelUploads);
+    /** The engine's request: 0 for attempts or parallelUploads keeps the engine's default. */
+    PublishRequest request() {
+        return PublishRequest.builder().index(repository, simpleUrl, jsonUrl).check(strict, null)
+                .tokenCheck(tokenCheck).parallelUploads(parallelUploads > 0 ? parallelUploads : null)
+                .uploadTimeout(uploadTimeout).attempts(attempts > 0 ? attempts : null)
+                .waitUntilServed(waitUntilServed, waitTimeout)
+                .install(verifyInstall, python, importName, importCommand, requireHashes).build();
     }
 
     @Override

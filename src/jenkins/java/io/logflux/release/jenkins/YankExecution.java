@@ -8,13 +8,13 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleases;
 import io.logflux.release.github.GitHubRepo;
-import io.logflux.release.github.GitHubToken;
 import io.logflux.release.units.Durations;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseYanking;
 import io.logflux.release.http.Sleeper;
+import io.logflux.release.results.YankMap;
 import io.logflux.release.yank.GitHubYankMode;
 import io.logflux.release.yank.YankReport;
 import io.logflux.release.yank.YankRequest;
@@ -24,7 +24,6 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Runs {@code logfluxYank} on the controller (no files are involved): index, then GitHub, then the verification. */
@@ -51,40 +50,29 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
             PackageIndex index = toIndex ? PackageIndex.resolve(step.getRepository(), null, null) : null;
             IndexCredentials credentials = null;
             if (toIndex && step.isUseApi() && step.getCredentialsId() != null) {
-                ApiToken token = CredentialLookup.apiToken(run, step.getCredentialsId(),
-                        Messages.tokenPurpose(index.label()));
-                credentials = new IndexCredentials(token.username().orElse(IndexCredentials.TOKEN_USERNAME),
-                        token.secret(), "credentials '" + token.credentialsId() + "'");
+                credentials = CredentialLookup.indexCredentials(run, step.getCredentialsId(), index);
             }
             GitHubYankMode mode = GitHubYankMode.parse(step.getGithub());
             if (mode != GitHubYankMode.NONE) {
                 if (step.getGithubRepo() == null || step.getGithubCredentialsId() == null) {
                     throw new AbortException(Messages.yankNeedsGitHub(step.getGithub()));
                 }
-                ApiToken token = CredentialLookup.apiToken(run, step.getGithubCredentialsId(),
-                        Messages.gitHubTokenPurpose(step.getGithubRepo()));
-                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()), new GitHubToken(
-                        token.secret(), "credentials '" + token.credentialsId() + "'"),
+                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()),
+                        CredentialLookup.gitHubToken(run, step.getGithubCredentialsId(), step.getGithubRepo()),
                         GitHubRepo.parse(step.getGithubRepo()), HttpSettings.defaults(), Sleeper.REAL, log::println);
             }
-            Duration wait = step.getWaitForManualYank() == null ? Duration.ZERO
+            Duration wait = step.getWaitForManualYank() == null ? null
                     : Durations.parse(step.getWaitForManualYank(), "waitForManualYank");
             YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
                     : null, index, credentials, github, step.getGithubRepo(), Sleeper.REAL, System::nanoTime,
                     log::println).yank(new YankRequest(step.getProject(), step.getVersion(), step.getReason(),
-                    step.isUseApi(), wait, mode, step.getTag() != null ? step.getTag() : "v" + step.getVersion(),
+                    step.isUseApi(), wait, mode, step.getTag(),
                     step.isDeleteTag()));
             if (!report.verified()) {
                 log.println(Messages.yankNotVerified());
                 run.setResult(Result.UNSTABLE);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("verified", report.verified());
-            result.put("indexYanked", report.indexYanked());
-            result.put("indexReason", report.indexReason());
-            result.put("indexHow", report.indexHow());
-            result.put("githubState", report.githubState());
-            return result;
+            return YankMap.of(report);
         } catch (ReleaseException e) {
             throw new AbortException(e.getMessage());
         } finally {

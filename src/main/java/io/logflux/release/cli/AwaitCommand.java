@@ -1,6 +1,7 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.publish.AwaitReport;
+import io.logflux.release.results.AwaitMap;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseFile;
 import io.logflux.release.publish.ServedFilesWaiter;
@@ -27,12 +28,12 @@ final class AwaitCommand implements Callable<Integer> {
     @Mixin
     private IndexOptions indexOptions = new IndexOptions();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationArgument.class, defaultValue = "15m",
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationArgument.class,
             description = "Longest wait (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
-    @Option(names = "--json", description = "Print the result as JSON on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json = new JsonOption();
 
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "The release's files (dist/*).")
     private List<String> files = new ArrayList<>();
@@ -44,7 +45,7 @@ final class AwaitCommand implements Callable<Integer> {
         AwaitReport report = new ServedFilesWaiter(index, indexOptions.settings(), Sleeper.REAL, System::nanoTime,
                 spec.commandLine().getErr()::println, null).await(release, timeout, Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
-        spec.commandLine().getOut().println(json ? ResultJson.await(report)
+        spec.commandLine().getOut().println(json.enabled ? JsonOption.write(AwaitMap.of(report))
                 : "Served: " + String.join(", ", report.files().stream().map(f -> f.fileName()).toList()));
         return Main.EXIT_OK;
     }

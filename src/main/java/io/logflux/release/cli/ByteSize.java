@@ -24,4 +24,16 @@ final class ByteSize implements CommandLine.ITypeConverter<Long> {
             default -> number;
         };
     }
+
+    /** The shortest way to write {@code bytes} that {@link #convert} reads back: 100MiB, 1GiB, 1000. */
+    static String format(long bytes) {
+        String[] units = {"GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            int shift = 30 - 10 * i;
+            if (bytes > 0 && bytes % (1L << shift) == 0) {
+                return (bytes >> shift) + units[i];
+            }
+        }
+        return String.valueOf(bytes);
+    }
 }

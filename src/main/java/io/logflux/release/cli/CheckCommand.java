@@ -5,6 +5,7 @@ import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,15 +23,11 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--strict", description = "Treat warnings as failures.")
-    private boolean strict;
+    @Mixin
+    private CheckStrictness check = new CheckStrictness();
 
-    @Option(names = "--json", description = "Print the result as JSON on standard output.")
-    private boolean json;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
-            description = "The largest file the index accepts, e.g. 100MiB (default: PyPI's 100MiB).")
-    private Long maxFileSize;
+    @Mixin
+    private JsonOption json = new JsonOption();
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "The Python with readme_renderer used to render reStructuredText descriptions "
@@ -43,15 +40,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckOptions options = CheckOptions.defaults();
-        if (maxFileSize != null) {
-            options = options.withMaxFileBytes(maxFileSize);
-        }
+        CheckOptions options = CheckOptions.defaults().withMaxFileBytes(check.maxFileSize);
+        boolean strict = check.strict;
         if (!pythons.isEmpty()) {
             options = options.withPythons(pythons);
         }
         CheckReport report = new DistributionChecker(options).check(FileArguments.expand(files));
-        spec.commandLine().getOut().print(json ? report.toJson(strict) + "\n" : report.text(strict));
+        spec.commandLine().getOut().print(json.enabled ? report.toJson(strict) + "\n" : report.text(strict));
         return report.passed(strict) ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

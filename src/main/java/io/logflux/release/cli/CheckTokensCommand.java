@@ -1,7 +1,6 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.tokens.Level;
@@ -14,6 +13,7 @@ import io.logflux.release.tokens.TokenPolicy;
 import io.logflux.release.tokens.TokenToCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -52,19 +52,19 @@ final class CheckTokensCommand implements Callable<Integer> {
             + "tokens without a creation date (salted fingerprints only; default: no ledger, age unknown).")
     private Path ledger;
 
-    @Option(names = "--warn-age", paramLabel = "DAYS", defaultValue = "180",
+    @Option(names = "--warn-age", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_WARN_AGE_DAYS,
             description = "Warn when a token is older (default: ${DEFAULT-VALUE}).")
     private int warnAge;
 
-    @Option(names = "--fail-age", paramLabel = "DAYS", defaultValue = "365",
+    @Option(names = "--fail-age", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_FAIL_AGE_DAYS,
             description = "Fail when a token is older (default: ${DEFAULT-VALUE}).")
     private int failAge;
 
-    @Option(names = "--expiry-warn", paramLabel = "DAYS", defaultValue = "30",
+    @Option(names = "--expiry-warn", paramLabel = "DAYS", defaultValue = "" + TokenPolicy.DEFAULT_EXPIRY_WARN_DAYS,
             description = "Warn when expiry is closer (default: ${DEFAULT-VALUE}).")
     private int expiryWarn;
 
-    @Option(names = "--account-wide", paramLabel = "fail|warn", defaultValue = "fail",
+    @Option(names = "--account-wide", paramLabel = "fail|warn", defaultValue = TokenPolicy.DEFAULT_ACCOUNT_WIDE,
             description = "An account-wide PyPI token fails or warns (default: ${DEFAULT-VALUE}).")
     private String accountWide;
 
@@ -72,8 +72,8 @@ final class CheckTokensCommand implements Callable<Integer> {
             + "flag each one without a GitHub release (needs a github token with a repository).")
     private String auditProject;
 
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub Enterprise Server: https://HOST/api/v3.")
-    private String githubApiUrl;
+    @Mixin
+    private GitHubApiOption githubApi = new GitHubApiOption();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
     private Path report;
@@ -90,10 +90,9 @@ final class CheckTokensCommand implements Callable<Integer> {
         for (String spec : tokens) {
             checks.add(parse(spec));
         }
-        TokenPolicy policy = new TokenPolicy(warnAge, failAge, expiryWarn, !"warn".equalsIgnoreCase(accountWide));
-        GitHubEndpoint endpoint = GitHubEndpoint.at(githubApiUrl);
+        TokenPolicy policy = TokenPolicy.of(warnAge, failAge, expiryWarn, accountWide);
         TokenChecker checker = new TokenChecker(policy, ledger == null ? null : TokenLedger.open(ledger),
-                Clock.systemUTC(), online, endpoint, HttpSettings.defaults(), Sleeper.REAL);
+                Clock.systemUTC(), online, githubApi.endpoint(), HttpSettings.defaults(), Sleeper.REAL);
         TokenCheckReport result = checker.check(checks);
         if (auditProject != null) {
             TokenToCheck github = checks.stream().filter(t -> t.kind() == TokenKind.GITHUB && t.githubRepo()

@@ -2,8 +2,19 @@ package io.logflux.release.cli;
 
 import picocli.CommandLine;
 
-/** Creates the commands, handing each the environment it reads. */
+import java.util.Map;
+import java.util.function.Function;
+
+/** Creates the commands, handing each that reads the environment the environment. */
 final class CommandFactory implements CommandLine.IFactory {
+    private static final Map<Class<?>, Function<Environment, Object>> WITH_ENVIRONMENT = Map.of(
+            VerifyVersionCommand.class, VerifyVersionCommand::new,
+            ReleaseCommand.class, ReleaseCommand::new,
+            CheckTokensCommand.class, CheckTokensCommand::new,
+            YankCommand.class, YankCommand::new,
+            GitHubReleaseCommand.class, GitHubReleaseCommand::new,
+            PublishCommand.class, PublishCommand::new);
+
     private final Environment environment;
 
     CommandFactory(Environment environment) {
@@ -12,24 +23,8 @@ final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        if (type == VerifyVersionCommand.class) {
-            return type.cast(new VerifyVersionCommand(environment));
-        }
-        if (type == ReleaseCommand.class) {
-            return type.cast(new ReleaseCommand(environment));
-        }
-        if (type == CheckTokensCommand.class) {
-            return type.cast(new CheckTokensCommand(environment));
-        }
-        if (type == YankCommand.class) {
-            return type.cast(new YankCommand(environment));
-        }
-        if (type == GitHubReleaseCommand.class) {
-            return type.cast(new GitHubReleaseCommand(environment));
-        }
-        if (type == PublishCommand.class) {
-            return type.cast(new PublishCommand(environment));
-        }
-        return CommandLine.defaultFactory().create(type);
+        Function<Environment, Object> constructor = WITH_ENVIRONMENT.get(type);
+        return constructor != null ? type.cast(constructor.apply(environment))
+                : CommandLine.defaultFactory().create(type);
     }
 }

@@ -16,4 +16,16 @@ final class DurationArgument implements CommandLine.ITypeConverter<Duration> {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
+
+    /** The shortest way to write {@code d} that {@link #convert} reads back: 15m, 90s, 1h, 500ms. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }

@@ -9,9 +9,9 @@ import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
-import io.logflux.release.version.ReleaseTag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,12 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 @Command(name = "github-release",
         sortOptions = false,
         description = {
-                "Attaches files to the GitHub release of a tag: creates the release as a draft if there is none (notes "
+                "Attaches files to the GitHub release of a tag, which must already exist on GitHub: creates the release as a draft if there is none (notes "
                         + "from the tag's CHANGELOG.md section), uploads each file and SHA256SUMS unless an asset with "
                         + "the same sha256 is there, and publishes it only when every asset is in place. A re-run "
                         + "finishes what a failed run left.",
@@ -39,16 +38,15 @@ final class GitHubReleaseCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The GitHub repository.")
     private String repo;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: the TAG_NAME environment "
-            + "variable). It must already exist on GitHub.")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
-    @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = "{project} {tag}",
+    @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = GitHubReleaseRequest.DEFAULT_TITLE,
             description = "Title of a created release; {project}, {version} and {tag} are replaced "
                     + "(default: ${DEFAULT-VALUE}).")
     private String name;
 
-    @Option(names = "--notes-file", paramLabel = "FILE", defaultValue = "CHANGELOG.md",
+    @Option(names = "--notes-file", paramLabel = "FILE", defaultValue = GitHubReleaseRequest.DEFAULT_NOTES_FILE,
             description = "Keep-a-Changelog file whose section for the version becomes the notes of a created release "
                     + "(default: ${DEFAULT-VALUE}).")
     private Path notesFile;
@@ -87,15 +85,11 @@ final class GitHubReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
-        String version = ReleaseTag.parse(releaseTag).version().toString();
+        String releaseTag = tag.resolve(environment);
         GitHubRepo repository = GitHubRepo.parse(repo);
-        List<Path> paths = FileArguments.expand(files);
-        String title = GitHubReleaseRequest.title(name, GitHubReleaseRequest.projectName(paths, repository.name()),
-                version, releaseTag);
-        Supplier<String> releaseNotes = notes != null ? () -> notes : () -> notesFromFile(version);
-        GitHubReleaseRequest request = new GitHubReleaseRequest(repository, releaseTag, version, title, releaseNotes,
-                Optional.ofNullable(commit), draft, replaceAssets, !noChecksums, paths);
+        GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repository, releaseTag, name,
+                version -> notes != null ? notes : notesFromFile(version), Optional.ofNullable(commit), draft,
+                replaceAssets, !noChecksums, FileArguments.expand(files));
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
                 GitHubTokens.fromEnvironment(environment, tokenEnv, spec.commandLine()), repository,
                 HttpSettings.defaults(), Sleeper.REAL, spec.commandLine().getErr()::println)

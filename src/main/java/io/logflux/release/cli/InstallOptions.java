@@ -1,12 +1,12 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.publish.InstallCheck;
+import io.logflux.release.publish.PublishRequest;
 import picocli.CommandLine.Option;
 
 /** How the install check runs. */
 final class InstallOptions {
     @Option(names = "--python", paramLabel = "PATH",
-            description = "The Python that creates the venv for the install check (default: python3).")
+            description = "The Python that creates the venv for the install check (default: ${DEFAULT-VALUE}).")
     String python;
 
     @Option(names = "--import-name", paramLabel = "MODULE",
@@ -21,9 +21,7 @@ final class InstallOptions {
             description = "Install exactly the uploaded files (pip --require-hashes with their sha256).")
     boolean requireHashes;
 
-    InstallCheck check() {
-        InstallCheck check = InstallCheck.defaults().withImportName(importName).withCommand(importCommand)
-                .withRequireHashes(requireHashes);
-        return python == null ? check : check.withPython(python);
+    PublishRequest.Builder fill(PublishRequest.Builder request, boolean verifyInstall) {
+        return request.install(verifyInstall, python, importName, importCommand, requireHashes);
     }
 }

@@ -59,6 +59,7 @@ public final class Main implements Runnable {
                     }
                     return EXIT_FAILED;
                 });
+        cli.setDefaultValueProvider(new EngineDefaults());
         cli.getCommandSpec().usageMessage().width(100);
         int status = cli.execute(args);
         outWriter.flush();

@@ -1,13 +1,14 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.check.CheckOptions;
+import io.logflux.release.ReleaseException;
+import io.logflux.release.http.Sleeper;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
-import io.logflux.release.publish.PublicationSettings;
-import io.logflux.release.publish.PublishOptions;
-import io.logflux.release.http.Sleeper;
+import io.logflux.release.publish.PublishRequest;
+import io.logflux.release.results.FailureMap;
+import io.logflux.release.results.PublicationMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ final class PublishCommand implements Callable<Integer> {
     private boolean noWait;
 
     @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationArgument.class,
-            defaultValue = "15m", description = "Longest wait until the files are served (default: ${DEFAULT-VALUE}).")
+            description = "Longest wait until the files are served (default: ${DEFAULT-VALUE}).")
     private Duration waitTimeout;
 
     @Mixin
@@ -54,24 +55,20 @@ final class PublishCommand implements Callable<Integer> {
             description = "After the files are served, install them in a fresh venv and import the package.")
     private boolean verifyInstall;
 
-    @Option(names = "--strict", description = "Warnings from check also stop the upload.")
-    private boolean strict;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
-            description = "The largest file the index accepts, for check (default: PyPI's 100MiB).")
-    private Long maxFileSize;
+    @Mixin
+    private CheckStrictness check = new CheckStrictness();
 
     @Option(names = "--no-token-check",
             description = "Skip the token probe (an empty upload form) for indexes that answer it wrongly.")
     private boolean noTokenCheck;
 
-    @Option(names = "--parallel-uploads", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--parallel-uploads", paramLabel = "N",
             description = "Files uploaded at once after the first, which goes alone (default: ${DEFAULT-VALUE}; 1 = "
                     + "one at a time).")
-    private int parallelUploads;
+    private Integer parallelUploads;
 
-    @Option(names = "--json", description = "Print the result as JSON on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json = new JsonOption();
 
     @Parameters(paramLabel = "FILES", arity = "1..*",
             description = "Wheels and sdists of one release (patterns such as dist/* are expanded).")
@@ -85,23 +82,25 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parallelUploads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel-uploads takes 1 or more (1 "
-                    + "uploads one file at a time); got " + parallelUploads + ".");
-        }
-        PackageIndex index = indexOptions.index();
+        PublishRequest request = RequestArguments.build(spec.commandLine(), () -> installOptions.fill(
+                indexOptions.fill(PublishRequest.builder()), verifyInstall).check(check.strict, check.maxFileSize)
+                .tokenCheck(!noTokenCheck).parallelUploads(parallelUploads).waitUntilServed(!noWait, waitTimeout)
+                .build());
+        PackageIndex index = request.index();
         IndexCredentials credentials = tokenOptions.credentials(environment, index, spec.commandLine());
         List<Path> paths = FileArguments.expand(files);
-        CheckOptions check = maxFileSize == null ? CheckOptions.defaults()
-                : CheckOptions.defaults().withMaxFileBytes(maxFileSize);
-        PublicationSettings settings = new PublicationSettings(
-                PublishOptions.defaults().withCheck(check, strict).withProbeToken(!noTokenCheck)
-                        .withParallelUploads(parallelUploads),
-                indexOptions.settings(), !noWait, waitTimeout, verifyInstall, installOptions.check());
-        PublicationResult result = new Publication(index, credentials, settings, Sleeper.REAL,
-                spec.commandLine().getErr()::println).run(paths);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? ResultJson.publish(result) : result.published().summary());
+        PublicationResult result;
+        try {
+            result = new Publication(index, credentials, request.settings(), Sleeper.REAL,
+                    spec.commandLine().getErr()::println).run(paths);
+        } catch (ReleaseException e) {
+            if (json.enabled) {
+                out.println(JsonOption.write(FailureMap.of(e)));
+            }
+            throw e;
+        }
+        out.println(json.enabled ? JsonOption.write(PublicationMap.of(result)) : result.published().summary());
         return Main.EXIT_OK;
     }
 }

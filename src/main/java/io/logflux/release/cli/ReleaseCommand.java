@@ -13,12 +13,13 @@ import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
-import io.logflux.release.publish.InstallCheck;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.version.ReleaseTag;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -48,12 +49,11 @@ final class ReleaseCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "The release tag (default: TAG_NAME).")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The project directory (default: the current directory).")
-    private Path project;
+    @Mixin
+    private ProjectOption project = new ProjectOption();
 
     @Option(names = "--files", paramLabel = "PATTERN",
             description = "The built files (default: DIR/dist/*; with --rehearse, built with python3 -m build when "
@@ -79,7 +79,7 @@ final class ReleaseCommand implements Callable<Integer> {
             description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN).")
     private String githubRepo;
 
-    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+    @Option(names = "--python", paramLabel = "PATH",
             description = "The Python for builds and install checks (default: ${DEFAULT-VALUE}).")
     private String python;
 
@@ -97,19 +97,21 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        String releaseTag = tag.resolve(environment);
+        ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
         PrintWriter out = spec.commandLine().getOut();
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = releaseFiles(work, out);
-        Optional<InstallCheck> install = noInstall ? Optional.empty() : installCheck(out);
+        boolean install = !noInstall && installCheckPossible(out);
+        PublishRequest publishing = RequestArguments.build(spec.commandLine(), () -> PublishRequest.builder()
+                .check(strict, null).install(install, python, null, null, false).build());
         List<RehearsalIndex> local = new ArrayList<>();
         try {
             Optional<ReleaseTarget> test;
             Optional<ReleaseTarget> production;
             Optional<ReleaseRunner.GitHubStep> github = Optional.empty();
             String githubPlan = "";
-            String version = ReleaseTag.parse(releaseTag).version().toString();
             if (rehearse) {
                 test = Optional.of(rehearsalIndex(work.resolve("testpypi"), "local-testpypi", local));
                 production = Optional.of(rehearsalIndex(work.resolve("pypi"), "local-pypi", local));
@@ -120,11 +122,11 @@ final class ReleaseCommand implements Callable<Integer> {
                 test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository)) : Optional.empty();
                 production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository)) : Optional.empty();
                 if (githubRepo != null && phases.contains(Phase.PRODUCTION)) {
-                    github = Optional.of(githubStep(releaseTag, version, built, work));
+                    github = Optional.of(githubStep(releaseTag, built, work));
                 }
             }
-            new ReleaseRunner(out::println).run(project, releaseTag, built, phases, test, production, github,
-                    githubPlan, install, () -> ReleaseRunner.settings(strict));
+            new ReleaseRunner(out::println).run(project.dir, releaseTag, built, phases, test, production, github,
+                    githubPlan, publishing);
             return Main.EXIT_OK;
         } finally {
             local.forEach(RehearsalIndex::close);
@@ -148,14 +150,13 @@ final class ReleaseCommand implements Callable<Integer> {
         return new ReleaseTarget(index, tokens.credentials(environment, index, spec.commandLine()));
     }
 
-    private ReleaseRunner.GitHubStep githubStep(String releaseTag, String version, List<Path> built, Path work) {
+    private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {
         GitHubToken token = GitHubTokens.fromEnvironment(environment, null, spec.commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
-        Path changelog = project.resolve("CHANGELOG.md");
-        GitHubReleaseRequest request = new GitHubReleaseRequest(repo, releaseTag, version,
-                GitHubReleaseRequest.title("{project} {tag}", GitHubReleaseRequest.projectName(built, repo.name()),
-                        version, releaseTag), () -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(),
-                false, false, true, built);
+        Path changelog = project.dir.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
+        GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repo, releaseTag, null,
+                version -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(), false, false, true,
+                built);
         return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
                 HttpSettings.defaults(), Sleeper.REAL,
                 spec.commandLine().getOut()::println), request, work);
@@ -165,7 +166,7 @@ final class ReleaseCommand implements Callable<Integer> {
         if (!files.isEmpty()) {
             return FileArguments.expand(files);
         }
-        Path dist = project.resolve("dist");
+        Path dist = project.dir.resolve("dist");
         if (Files.isDirectory(dist)) {
             try (Stream<Path> listed = Files.list(dist)) {
                 List<Path> found = listed.filter(p -> p.toString().endsWith(".whl") || p.toString().endsWith(".tar.gz"))
@@ -179,7 +180,7 @@ final class ReleaseCommand implements Callable<Integer> {
             return List.of();
         }
         Path outdir = work.resolve("dist");
-        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.toString()));
+        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.dir.toString()));
         if (status != 0) {
             out.println("No built files, and '" + python + " -m build' is not available (install python3-build, or "
                     + "give --files): the publishing phases are skipped.");
@@ -190,13 +191,13 @@ final class ReleaseCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<InstallCheck> installCheck(PrintWriter out) {
+    private boolean installCheckPossible(PrintWriter out) {
         if (run(List.of(python, "-c", "import venv, ensurepip")) != 0) {
             out.println("'" + python + "' cannot create virtual environments with pip (install python3-venv, or give "
                     + "--python): the install checks are skipped.");
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(InstallCheck.defaults().withPython(python));
+        return true;
     }
 
     private static int run(List<String> command) {

@@ -49,7 +49,7 @@ final class TokenOptions {
             String value = environment.get(name);
             if (value != null && !value.isBlank()) {
                 String user = username != null ? username : environment.get(TWINE_USERNAME);
-                return new IndexCredentials(user, value, "environment variable " + name);
+                return IndexCredentials.forIndex(index, user, value, "environment variable " + name);
             }
         }
         throw new CommandLine.ParameterException(commandLine, "No token for " + index.describe() + ": set "

@@ -2,6 +2,7 @@ package io.logflux.release.cli;
 
 import io.logflux.release.publish.InstallReport;
 import io.logflux.release.publish.InstallVerifier;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.publish.ReleaseFile;
 import io.logflux.release.http.Sleeper;
 import picocli.CommandLine;
@@ -34,9 +35,11 @@ final class VerifyInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PublishRequest request = RequestArguments.build(spec.commandLine(),
+                () -> installOptions.fill(indexOptions.fill(PublishRequest.builder()), true).build());
         List<ReleaseFile> release = ReleaseFile.readRelease(FileArguments.expand(files));
         InstallReport report = new InstallVerifier(spec.commandLine().getErr()::println, Sleeper.REAL)
-                .verify(indexOptions.index(), release, installOptions.check());
+                .verify(request.index(), release, request.settings().install());
         spec.commandLine().getOut().println(report.requirement() + " installs from " + report.indexUrl()
                 + " and imports as version " + report.importedVersion());
         return Main.EXIT_OK;

@@ -5,6 +5,7 @@ import io.logflux.release.verify.VerifyVersionRequest;
 import io.logflux.release.verify.VersionVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,21 +27,19 @@ final class VerifyVersionCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tag", paramLabel = "TAG",
-            description = "The release tag, e.g. v0.2.0 or 0.2.0 (default: the TAG_NAME environment variable).")
-    private String tag;
+    @Mixin
+    private ReleaseTagOption tag = new ReleaseTagOption();
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The project directory, holding pyproject.toml or setup.cfg (default: the current directory).")
-    private Path project;
+    @Mixin
+    private ProjectOption project = new ProjectOption();
 
     @Option(names = "--version-file", paramLabel = "PATH",
             description = "The file holding __version__, relative to the project directory "
                     + "(default: found from the build configuration or the project name).")
     private Path versionFile;
 
-    @Option(names = "--json", description = "Print the result as JSON on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json = new JsonOption();
 
     @Option(names = {"-q", "--quiet"}, description = "Print no report on success.")
     private boolean quiet;
@@ -57,12 +56,12 @@ final class VerifyVersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String releaseTag = ReleaseTagArgument.resolve(tag, environment, spec.commandLine());
+        String releaseTag = tag.resolve(environment);
         VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
-                project, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
+                project.dir, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json) {
+        if (json.enabled) {
             out.println(report.toJson());
         } else {
             if (!report.ok() || !quiet) {

@@ -1,6 +1,5 @@
 package io.logflux.release.cli;
 
-import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleases;
 import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.http.HttpSettings;
@@ -14,6 +13,7 @@ import io.logflux.release.yank.YankRequest;
 import io.logflux.release.yank.Yanker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -53,11 +53,10 @@ final class YankCommand implements Callable<Integer> {
     @Option(names = "--use-api", description = "Use the index's yank API where it has one (needs a token).")
     private boolean useApi;
 
-    @Option(names = "--token-env", paramLabel = "NAME", description = "The variable with the index token for "
-            + "--use-api (default: PYPI_API_TOKEN / TEST_PYPI_API_TOKEN, then TWINE_PASSWORD).")
-    private String tokenEnv;
+    @Mixin
+    private TokenOptions tokenOptions = new TokenOptions();
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationArgument.class, defaultValue = "0s",
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationArgument.class,
             description = "How long to wait for the yank by hand to show (e.g. 30m; default: do not wait).")
     private Duration wait;
 
@@ -74,8 +73,8 @@ final class YankCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "The release's tag (default: v<version>).")
     private String tag;
 
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub Enterprise Server: https://HOST/api/v3.")
-    private String githubApiUrl;
+    @Mixin
+    private GitHubApiOption githubApi = new GitHubApiOption();
 
     private final Environment environment;
 
@@ -90,9 +89,7 @@ final class YankCommand implements Callable<Integer> {
         PackageIndex index = toIndex ? PackageIndex.resolve(repository, null, null) : null;
         IndexCredentials credentials = null;
         if (toIndex && useApi) {
-            TokenOptions options = new TokenOptions();
-            options.tokenEnv = tokenEnv;
-            credentials = options.credentials(environment, index, spec.commandLine());
+            credentials = tokenOptions.credentials(environment, index, spec.commandLine());
         }
         GitHubReleases github = null;
         if (mode != GitHubYankMode.NONE) {
@@ -100,7 +97,7 @@ final class YankCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--github " + githubMode
                         + " needs --github-repo OWNER/NAME.");
             }
-            github = GitHubReleases.connect(GitHubEndpoint.at(githubApiUrl),
+            github = GitHubReleases.connect(githubApi.endpoint(),
                     GitHubTokens.fromEnvironment(environment, null, spec.commandLine()),
                     GitHubRepo.parse(githubRepo), HttpSettings.defaults(), Sleeper.REAL,
                     spec.commandLine().getErr()::println);
@@ -109,7 +106,7 @@ final class YankCommand implements Callable<Integer> {
             YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
                     : null, index, credentials, github, githubRepo, Sleeper.REAL, System::nanoTime,
                     spec.commandLine().getErr()::println).yank(new YankRequest(project, version, reason, useApi, wait,
-                    mode, tag != null ? tag : "v" + version, deleteTag));
+                    mode, tag, deleteTag));
             spec.commandLine().getOut().print(report.text());
             return report.verified() ? Main.EXIT_OK : Main.EXIT_FAILED;
         } finally {

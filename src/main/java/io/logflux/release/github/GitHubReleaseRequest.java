@@ -2,10 +2,12 @@ package io.logflux.release.github;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.dist.DistMetadataReader;
+import io.logflux.release.version.ReleaseTag;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +23,33 @@ import java.util.function.Supplier;
 public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, String name, Supplier<String> notes,
                                    Optional<String> commit, boolean keepDraft, boolean replaceAssets,
                                    boolean checksums, List<Path> files) {
+    /** The title of a created release unless one is given. */
+    public static final String DEFAULT_TITLE = "{project} {tag}";
+    /** The Keep-a-Changelog file the notes come from unless other notes are given. */
+    public static final String DEFAULT_NOTES_FILE = "CHANGELOG.md";
+
     public GitHubReleaseRequest {
         files = List.copyOf(files);
     }
 
+    /**
+     * The request for the release of {@code tag}: the version is the tag's, the title is {@code titleTemplate} (null:
+     * {@value #DEFAULT_TITLE}) filled with the files' project (else the repository's name), and the notes are asked
+     * for the version only when the release is created.
+     */
+    public static GitHubReleaseRequest forTag(GitHubRepo repo, String tag, String titleTemplate,
+                                              Function<String, String> notesOfVersion, Optional<String> commit,
+                                              boolean keepDraft, boolean replaceAssets, boolean checksums,
+                                              List<Path> files) {
+        String version = ReleaseTag.parse(tag).version().toString();
+        String title = title(titleTemplate == null ? DEFAULT_TITLE : titleTemplate, projectName(files, repo.name()),
+                version, tag);
+        return new GitHubReleaseRequest(repo, tag, version, title, () -> notesOfVersion.apply(version), commit,
+                keepDraft, replaceAssets, checksums, files);
+    }
+
     /** The project name from the first wheel or sdist among the files, else {@code fallback}. */
-    public static String projectName(List<Path> files, String fallback) {
+    static String projectName(List<Path> files, String fallback) {
         for (Path file : files) {
             try {
                 Optional<String> name = new DistMetadataReader().read(file).name();
@@ -41,7 +64,7 @@ public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, 
     }
 
     /** "{project} {tag}" style titles: {project}, {version} and {tag} are replaced. */
-    public static String title(String template, String project, String version, String tag) {
+    static String title(String template, String project, String version, String tag) {
         return template.replace("{project}", project).replace("{version}", version).replace("{tag}", tag);
     }
 }

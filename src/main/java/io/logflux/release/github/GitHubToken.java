@@ -1,34 +1,38 @@
 package io.logflux.release.github;
 
-import io.logflux.release.ReleaseException;
+import io.logflux.release.secret.Secret;
+
+import java.io.Serializable;
 
 /**
  * A GitHub token and where it came from ("credentials 'github-token'", "environment variable GITHUB_TOKEN"), which is
- * what messages show. The token is read only to build the Authorization header.
+ * what messages show. The token is a {@link Secret}, read only to build the Authorization header. Serializable so a
+ * step can send it to the agent.
  */
-public final class GitHubToken {
-    private final String secret;
-    private final String source;
+public final class GitHubToken implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Secret secret;
 
     public GitHubToken(String secret, String source) {
-        if (secret == null || secret.isBlank()) {
-            throw new ReleaseException("The GitHub token from " + source + " is empty. Store a token with the "
-                    + "'contents: write' permission (fine-grained) or the 'repo' scope (classic) there.");
-        }
-        this.secret = secret.strip();
-        this.source = source;
+        this.secret = Secret.require(secret, source, "GitHub token", "Store a token with the 'contents: write' "
+                + "permission (fine-grained) or the 'repo' scope (classic) there.");
     }
 
     public String source() {
-        return source;
+        return secret.source();
+    }
+
+    /** The text with the token replaced by ****. */
+    public String redact(String text) {
+        return secret.redact(text);
     }
 
     String authorization(String scheme) {
-        return scheme + " " + secret;
+        return scheme + " " + secret.reveal();
     }
 
     @Override
     public String toString() {
-        return "GitHubToken[" + source + ", ****]";
+        return "GitHubToken[" + source() + ", " + Secret.MASK + "]";
     }
 }

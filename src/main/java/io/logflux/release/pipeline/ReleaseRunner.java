@@ -7,11 +7,10 @@ import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.units.Durations;
-import io.logflux.release.publish.InstallCheck;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublicationSettings;
-import io.logflux.release.publish.PublishOptions;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.verify.VerifyVersionReport;
 import io.logflux.release.verify.VerifyVersionRequest;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The seed's release process end to end: Validation (version == tag, every file checked), Test publication (TestPyPI,
@@ -44,13 +42,16 @@ public final class ReleaseRunner {
      * @param production the production index (PyPI), or empty to skip
      * @param github     the GitHub part of production (a releaser and its request), or empty
      * @param githubPlan what the GitHub part would do, printed when it does not run (rehearsals)
-     * @param install    the install check; empty when no Python with venv is available (the reason is in the log)
+     * @param publishing how each phase publishes: its index is the phase's target, each phase waits until served,
+     *                   and installs the files when it says so (not when no Python with venv is available; the
+     *                   reason is then in the log)
      */
     public List<PhaseResult> run(Path project, String tag, List<Path> files, Set<Phase> phases,
                                  Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
-                                 Optional<GitHubStep> github, String githubPlan, Optional<InstallCheck> install,
-                                 Supplier<PublicationSettings> settings) {
-        printPlan(project, tag, files, phases, test, production, github, githubPlan, install);
+                                 Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
+        PublicationSettings settings = publishing.toBuilder().waitUntilServed(true, publishing.waitTimeout()).build()
+                .settings();
+        printPlan(project, tag, files, phases, test, production, github, githubPlan, publishing);
         List<PhaseResult> results = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             if (!phases.contains(phase)) {
@@ -62,8 +63,8 @@ public final class ReleaseRunner {
             try {
                 PhaseResult result = switch (phase) {
                     case VALIDATE -> validate(project, tag, files, start);
-                    case TEST -> publish(phase, test, files, install, settings, start, Optional.empty(), "");
-                    case PRODUCTION -> publish(phase, production, files, install, settings, start, github, githubPlan);
+                    case TEST -> publish(phase, test, files, settings, start, Optional.empty(), "");
+                    case PRODUCTION -> publish(phase, production, files, settings, start, github, githubPlan);
                 };
                 results.add(result);
             } catch (ReleaseException e) {
@@ -103,18 +104,15 @@ public final class ReleaseRunner {
     }
 
     private PhaseResult publish(Phase phase, Optional<ReleaseTarget> target, List<Path> files,
-                                Optional<InstallCheck> install, Supplier<PublicationSettings> settings, long start,
-                                Optional<GitHubStep> github, String githubPlan) {
+                                PublicationSettings settings, long start, Optional<GitHubStep> github,
+                                String githubPlan) {
         if (target.isEmpty()) {
             return skipped(phase, start, "no index configured for this phase");
         }
         if (files.isEmpty()) {
             return skipped(phase, start, "no built files (build them with python3 -m build)");
         }
-        PublicationSettings base = settings.get();
-        PublicationSettings phaseSettings = new PublicationSettings(base.publish(), base.http(), true,
-                base.waitTimeout(), install.isPresent(), install.orElse(base.install()));
-        PublicationResult result = new Publication(target.get().index(), target.get().credentials(), phaseSettings,
+        PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
                 Sleeper.REAL, log).run(files);
         String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
                 + " already there, served" + result.installed().map(i -> "; installs and imports as "
@@ -138,11 +136,12 @@ public final class ReleaseRunner {
 
     private void printPlan(Path project, String tag, List<Path> files, Set<Phase> phases,
                            Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
-                           Optional<GitHubStep> github, String githubPlan, Optional<InstallCheck> install) {
+                           Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
         log.accept("Release plan for " + project + " at tag " + tag + " (" + files.size() + " built file(s): "
                 + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ")");
-        String installText = install.map(i -> "; install in a fresh venv with " + i.python() + " and import")
-                .orElse("; install check skipped (no Python with venv)");
+        String installText = publishing.verifyInstall() ? "; install in a fresh venv with " + publishing.python()
+                + " and import"
+                : "; install check skipped (no Python with venv)";
         for (Phase phase : Phase.values()) {
             String what = switch (phase) {
                 case VALIDATE -> "version == tag in the project and the files; check every file";
@@ -168,12 +167,5 @@ public final class ReleaseRunner {
 
     private static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    /** Settings for a publication: defaults, and the check strictness given. */
-    public static PublicationSettings settings(boolean strict) {
-        PublicationSettings defaults = PublicationSettings.defaults();
-        return new PublicationSettings(PublishOptions.defaults().withCheck(CheckOptions.defaults(), strict),
-                defaults.http(), true, defaults.waitTimeout(), false, defaults.install());
     }
 }

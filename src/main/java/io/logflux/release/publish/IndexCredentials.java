@@ -1,33 +1,42 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.ReleaseException;
+import io.logflux.release.secret.Secret;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.Serializable;
 
 /**
  * The user name and token an upload authenticates with, and where they came from ("credentials 'pypi-token'",
- * "environment variable PYPI_API_TOKEN"), which is what every message shows. The token is only read to build the
- * Authorization header; {@link #toString()} hides it.
+ * "environment variable PYPI_API_TOKEN"), which is what every message shows. The token is a {@link Secret}: read only
+ * to build the Authorization header; {@link #toString()} hides it. Serializable so a step can send it to the agent.
  */
-public final class IndexCredentials {
+public final class IndexCredentials implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final String TOKEN_USERNAME = "__token__";
     private final String username;
-    private final String secret;
-    private final String source;
+    private final Secret secret;
 
     public IndexCredentials(String username, String secret, String source) {
-        if (secret == null || secret.isBlank()) {
-            throw new ReleaseException("The token from " + source + " is empty. Store the API token there "
-                    + "(it starts with 'pypi-').");
-        }
         this.username = username == null || username.isBlank() ? TOKEN_USERNAME : username;
-        this.secret = secret.strip();
-        this.source = source;
+        this.secret = Secret.require(secret, source, "token", "Store the API token there (it starts with 'pypi-').")
+                .sentAsPasswordOf(this.username);
     }
 
     public static IndexCredentials token(String secret, String source) {
         return new IndexCredentials(TOKEN_USERNAME, secret, source);
+    }
+
+    /**
+     * The credentials for {@code index}: no user name means {@value #TOKEN_USERNAME} (an API token); on PyPI and
+     * TestPyPI, which accept only API tokens, any other user name is refused before anything is sent.
+     *
+     * @throws NotATokenUserException for a user name other than {@value #TOKEN_USERNAME} on PyPI or TestPyPI
+     */
+    public static IndexCredentials forIndex(PackageIndex index, String username, String secret, String source) {
+        IndexCredentials credentials = new IndexCredentials(username, secret, source);
+        if (index.isWarehouseHosted() && !credentials.username.equals(TOKEN_USERNAME)) {
+            throw new NotATokenUserException(credentials.username, source);
+        }
+        return credentials;
     }
 
     public String username() {
@@ -36,7 +45,7 @@ public final class IndexCredentials {
 
     /** Safe to print: where the token came from. */
     public String source() {
-        return source;
+        return secret.source();
     }
 
     /** True if the secret looks like a PyPI API token; PyPI refuses anything else with 403. */
@@ -44,13 +53,17 @@ public final class IndexCredentials {
         return secret.startsWith("pypi-");
     }
 
+    /** The text with the token (plain, URL-encoded, or in the Authorization header) replaced by ****. */
+    public String redact(String text) {
+        return secret.redact(text);
+    }
+
     String authorizationHeader() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + secret)
-                .getBytes(StandardCharsets.UTF_8));
+        return secret.basicAuthorization(username);
     }
 
     @Override
     public String toString() {
-        return "IndexCredentials[" + source + ", username=" + username + ", token=****]";
+        return "IndexCredentials[" + source() + ", username=" + username + ", token=" + Secret.MASK + "]";
     }
 }

@@ -68,7 +68,7 @@ public final class TokenChecker {
     public TokenCheckReport check(List<TokenToCheck> tokens) {
         List<TokenFinding> findings = new ArrayList<>();
         for (TokenToCheck token : tokens) {
-            if (token.secret().isEmpty()) {
+            if (token.isEmpty()) {
                 findings.add(new TokenFinding(token.source(), "present", Level.FAIL, "empty: store the token there"));
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.logflux.release.tokens;
 
+import io.logflux.release.secret.Secret;
+
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -8,8 +10,7 @@ import java.util.Optional;
  */
 public final class TokenToCheck {
     private final TokenKind kind;
-    private final String source;
-    private final String secret;
+    private final Secret secret;
     private final String project;
     private final String githubRepo;
     private final LocalDate createdOn;
@@ -23,8 +24,7 @@ public final class TokenToCheck {
     public TokenToCheck(TokenKind kind, String source, String secret, String project, String githubRepo,
                         LocalDate createdOn) {
         this.kind = kind;
-        this.source = source;
-        this.secret = secret == null ? "" : secret.strip();
+        this.secret = Secret.orEmpty(secret, source);
         this.project = project;
         this.githubRepo = githubRepo;
         this.createdOn = createdOn;
@@ -35,11 +35,15 @@ public final class TokenToCheck {
     }
 
     public String source() {
-        return source;
+        return secret.source();
     }
 
     String secret() {
-        return secret;
+        return secret.reveal();
+    }
+
+    boolean isEmpty() {
+        return secret.isEmpty();
     }
 
     public Optional<String> project() {
@@ -56,6 +60,6 @@ public final class TokenToCheck {
 
     @Override
     public String toString() {
-        return "TokenToCheck[" + kind + ", " + source + ", ****]";
+        return "TokenToCheck[" + kind + ", " + source() + ", " + Secret.MASK + "]";
     }
 }

@@ -3,47 +3,51 @@ package io.logflux.release.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logflux.release.version.Pep440Version;
 
-/** Renders a {@link VerifyVersionReport} as JSON for scripts and archived build reports. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+/** A {@link VerifyVersionReport} as a plain map, rendered as JSON for scripts and archived build reports. */
 final class ReportJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportJson() {
     }
 
-    static String render(VerifyVersionReport report) {
-        ObjectNode root = JSON.createObjectNode();
+    static LinkedHashMap<String, Object> map(VerifyVersionReport report) {
+        LinkedHashMap<String, Object> root = new LinkedHashMap<>();
         root.put("ok", report.ok());
         root.put("tag", report.tag().raw());
         root.put("version", report.normalizedVersion());
-        report.projectName().ifPresentOrElse(n -> root.put("project", n), () -> root.putNull("project"));
+        root.put("project", report.projectName().orElse(null));
         root.put("message", report.headline());
-        ArrayNode sources = root.putArray("sources");
+        ArrayList<Object> sources = new ArrayList<>();
         for (SourceCheck check : report.checks()) {
-            ObjectNode source = sources.addObject();
-            source.put("kind", check.source().kind().name().toLowerCase(java.util.Locale.ROOT));
+            LinkedHashMap<String, Object> source = new LinkedHashMap<>();
+            source.put("kind", check.source().kind().name().toLowerCase(Locale.ROOT));
             source.put("file", check.shownFile());
             source.put("location", check.source().location());
             source.put("stated", check.source().versionText());
-            check.parsed().map(Pep440Version::normalized)
-                    .ifPresentOrElse(v -> source.put("normalized", v), () -> source.putNull("normalized"));
-            source.put("status", check.status().name().toLowerCase(java.util.Locale.ROOT));
+            source.put("normalized", check.parsed().map(Pep440Version::normalized).orElse(null));
+            source.put("status", check.status().name().toLowerCase(Locale.ROOT));
             check.invalidWhy().ifPresent(why -> source.put("invalid", why));
+            sources.add(source);
         }
-        ArrayNode notes = root.putArray("notes");
-        report.notes().forEach(notes::add);
-        ArrayNode problems = root.putArray("problems");
-        report.nameProblems().forEach(problems::add);
-        ArrayNode advice = root.putArray("advice");
-        ReportText.advice(report).forEach(advice::add);
+        root.put("sources", sources);
+        root.put("notes", new ArrayList<Object>(report.notes()));
+        root.put("problems", new ArrayList<Object>(report.nameProblems()));
+        root.put("advice", new ArrayList<Object>(ReportText.advice(report)));
         root.put("text", report.text());
+        return root;
+    }
+
+    static String render(VerifyVersionReport report) {
         try {
-            return JSON.writeValueAsString(root);
+            return JSON.writeValueAsString(map(report));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render a JSON tree", e);
+            throw new IllegalStateException("a map of plain values always renders", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
@@ -119,6 +120,45 @@ class PublishCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--parallel-uploads takes 1 or more (1 uploads one file at a time); got 0.");
         assertThat(index.requestLog()).isEmpty();
+    }
+
+    @Test
+    void attemptsBelowOneAndANonPositiveTimeoutAreUsageErrorsNamingTheOption() {
+        CliRun attempts = run("publish", "-r", index.uploadUrl(), "--attempts", "0", wheel.toString());
+        CliRun timeout = run("publish", "-r", index.uploadUrl(), "--connect-timeout", "0s", wheel.toString());
+
+        assertThat(attempts.status()).isEqualTo(2);
+        assertThat(attempts.err()).contains("--attempts takes 1 or more (1 sends each request once); got 0.");
+        assertThat(timeout.status()).isEqualTo(2);
+        assertThat(timeout.err()).contains("--connect-timeout takes a duration above zero");
+        assertThat(index.requestLog()).isEmpty();
+    }
+
+    @Test
+    void theHelpShowsTheEnginesDefaults() {
+        PublishRequest defaults = PublishRequest.defaults();
+
+        String help = run("publish", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("(default: " + DurationArgument.format(defaults.waitTimeout()) + ")")
+                .contains("(default: " + DurationArgument.format(defaults.connectTimeout()) + ")")
+                .contains("(default: " + defaults.attempts() + ")")
+                .contains("(default: " + defaults.parallelUploads() + "; 1 = one at a time)")
+                .contains("(default: PyPI's " + ByteSize.format(defaults.maxFileSize()) + ")")
+                .contains("(default: " + defaults.python() + ")");
+        assertThat(help).contains("(default: 15m)").contains("(default: 15s)").contains("(default: PyPI's 100MiB)");
+    }
+
+    @Test
+    void aFailedPublicationWithJsonPrintsTheFailureAndItsReason() {
+        env.put("TWINE_PASSWORD", FakeTokens.pypi());
+
+        CliRun run = run("publish", "-r", index.uploadUrl(), "--json", wheel.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).startsWith("{\"ok\":false,\"reason\":\"").contains("\"message\":\"");
+        assertThat(run.err()).contains("error: ");
+        assertThat(index.files()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,9 @@ import hudson.model.TaskListener;
 import io.logflux.release.github.FixturesServer;
 import io.logflux.release.github.GitHubFixtures;
 import io.logflux.release.testindex.TestIndex;
+import io.logflux.release.github.GitHubToken;
+import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
@@ -20,6 +23,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
@@ -61,19 +67,19 @@ class PublishCallableTest {
         assertThat(log).doesNotContain(token);
     }
 
-    private PublishParameters parameters(String files, boolean verifyInstall) {
-        return new PublishParameters(index.uploadUrl(), null, null, files, true, "1m", verifyInstall, null, null,
-                DebianPython.executable(), false, false, true, null, 2, 0);
+    private PublishRequest request(boolean verifyInstall) {
+        return PublishRequest.builder().index(index.uploadUrl(), null, null).waitUntilServed(true, "1m")
+                .install(verifyInstall, DebianPython.executable(), null, null, false).attempts(2).build();
     }
 
-    private PublishOutcome publish(PublishParameters parameters, String secret) {
-        return new PublishCallable(parameters, new CollectingListener())
-                .toIndex("__token__", secret, "credentials 'pypi-token'").invoke(workspace.toFile(), null);
+    private PublishOutcome publish(String files, boolean verifyInstall, String secret) {
+        return new PublishCallable(request(verifyInstall), files, new CollectingListener())
+                .toIndex(IndexCredentials.token(secret, "credentials 'pypi-token'")).invoke(workspace.toFile(), null);
     }
 
     @Test
     void publishesTheMatchedFilesAndReturnsTheMapPipelinesRead() {
-        PublishOutcome outcome = publish(parameters("dist/*", true), token);
+        PublishOutcome outcome = publish("dist/*", true, token);
 
         assertThat(outcome.ok()).as(outcome.failure()).isTrue();
         Map<String, Object> result = outcome.result();
@@ -97,7 +103,7 @@ class PublishCallableTest {
     void aRefusedTokenFailsWithTheCredentialsIdAndNothingUploaded() {
         String wrong = FakeTokens.pypi();
 
-        PublishOutcome outcome = publish(parameters("dist/*", false), wrong);
+        PublishOutcome outcome = publish("dist/*", false, wrong);
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.failure()).contains("HTTP 403").contains("Check the token in credentials 'pypi-token'")
@@ -108,7 +114,7 @@ class PublishCallableTest {
 
     @Test
     void aPatternMatchingNothingSaysSo() {
-        PublishOutcome outcome = publish(parameters("build/*.whl", false), token);
+        PublishOutcome outcome = publish("build/*.whl", false, token);
 
         assertThat(outcome.ok()).isFalse();
         assertThat(outcome.failure()).startsWith("No files match 'build/*.whl' in ")
@@ -118,17 +124,17 @@ class PublishCallableTest {
 
     @Test
     void theOutcomeCrossesTheChannelAndTheCallableNeverShowsTheToken() throws Exception {
-        PublishOutcome outcome = publish(parameters("dist/*.whl", false), token);
-        PublishCallable callable = new PublishCallable(parameters("dist/*", false), new CollectingListener())
-                .toIndex("__token__", token, "credentials 'pypi-token'")
+        PublishOutcome outcome = publish("dist/*.whl", false, token);
+        PublishCallable callable = new PublishCallable(request(false), "dist/*", new CollectingListener())
+                .toIndex(IndexCredentials.token(token, "credentials 'pypi-token'"))
                 .toGitHub(new GitHubReleaseParameters("github-token", "logflux/logflux-python", "v0.2.0", "{project}",
-                        "CHANGELOG.md", null, false, false, true, null, null), GitHubFixtures.FIXTURE_TOKEN,
-                        "credentials 'github-token'");
+                        "CHANGELOG.md", null, false, false, true, null, null),
+                        new GitHubToken(GitHubFixtures.FIXTURE_TOKEN, "credentials 'github-token'"));
 
         assertThat(roundTrip(outcome)).isEqualTo(outcome);
         assertThat(callable.toString()).doesNotContain(token).doesNotContain(GitHubFixtures.FIXTURE_TOKEN)
                 .contains("credentials 'pypi-token'").contains("credentials 'github-token'");
-        assertThat(parameters("dist/*", false).toString()).doesNotContain(token);
+        assertThat(request(false).toString()).doesNotContain(token);
     }
 
     @Test
@@ -138,13 +144,12 @@ class PublishCallableTest {
         Files.writeString(ws.resolve("hello.txt"), "Hello, world!\n");
         Files.writeString(ws.resolve("CHANGELOG.md"), "# Changelog\n\n## [0.2.0] - 2024-01-15\n### Added\n"
                 + "- First release of the SDK.\n");
-        PublishParameters none = new PublishParameters("none", null, null, "hello.txt", true, null, false, null, null,
-                null, false, false, true, null, 0, 0);
+        PublishRequest none = PublishRequest.builder().index("none", null, null).build();
         GitHubReleaseParameters release = new GitHubReleaseParameters("github-token", "logflux/logflux-python",
                 "v0.2.0", "logflux {tag}", "CHANGELOG.md", null, false, false, true, base.toString(), null);
 
-        PublishOutcome outcome = new PublishCallable(none, new CollectingListener())
-                .toGitHub(release, GitHubFixtures.FIXTURE_TOKEN, "credentials 'github-token'")
+        PublishOutcome outcome = new PublishCallable(none, "hello.txt", new CollectingListener())
+                .toGitHub(release, new GitHubToken(GitHubFixtures.FIXTURE_TOKEN, "credentials 'github-token'"))
                 .invoke(ws.toFile(), null);
 
         assertThat(outcome.ok()).as(outcome.failure()).isTrue();
@@ -156,6 +161,19 @@ class PublishCallableTest {
         assertThat(buildLog.toString(StandardCharsets.UTF_8)).doesNotContain(GitHubFixtures.FIXTURE_TOKEN)
                 .contains("GitHub: published the release of tag v0.2.0");
         github.assertConsumed(base);
+    }
+
+    @Test
+    void everythingTheCallableCarriesToTheAgentIsSerializable() throws Exception {
+        for (Field field : PublishCallable.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                assertThat(Serializable.class.isAssignableFrom(field.getType())).as(field.getName()).isTrue();
+            }
+        }
+        IndexCredentials credentials = roundTrip(IndexCredentials.token(token, "credentials 'pypi-token'"));
+        assertThat(roundTrip(request(true))).isEqualTo(request(true));
+        assertThat(credentials.source()).isEqualTo("credentials 'pypi-token'");
+        assertThat(credentials.redact("sent " + token)).isEqualTo("sent ****");
     }
 
     @SuppressWarnings("unchecked")
