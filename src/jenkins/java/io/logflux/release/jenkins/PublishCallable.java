@@ -6,12 +6,14 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.files.FileGlob;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleaseReport;
+import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.GitHubToken;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublishRequest;
@@ -71,9 +73,12 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
             }
             GitHubReleaseReport released = null;
             if (github != null) {
+                GitHubReleaseRequest release = github.request(root, paths);
+                List<FileSnapshot> snapshots = published != null ? published.snapshots(release.files())
+                        : release.files().stream().map(FileSnapshot::of).toList();
                 released = GitHubReleaser.connect(GitHubEndpoint.at(github.apiUrl()), githubToken,
                         GitHubRepo.parse(github.repo()), HttpSettings.defaults(), Sleeper.REAL, log::println)
-                        .release(github.request(root, paths), GitHubReleaser.workDir());
+                        .release(release, snapshots, GitHubReleaser.workDir());
             }
             return PublishOutcome.of(published, released);
         } catch (ReleaseException e) {

@@ -120,7 +120,8 @@ public final class ReleaseRunner {
         if (phase == Phase.PRODUCTION) {
             if (github.isPresent()) {
                 GitHubStep step = github.get();
-                detail += "; " + step.releaser().release(step.request(), step.workDir()).summary();
+                detail += "; " + step.releaser().release(step.request(), result.snapshots(step.request().files()),
+                        step.workDir()).summary();
             } else if (!githubPlan.isEmpty()) {
                 log.accept("GitHub release (plan only): " + githubPlan);
                 detail += "; GitHub: planned only";

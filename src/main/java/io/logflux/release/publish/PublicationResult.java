@@ -1,5 +1,6 @@
 package io.logflux.release.publish;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ public record PublicationResult(PublishReport published, Optional<AwaitReport> s
     /** The release's files as read and digested once by the publish (their snapshots serve the GitHub release). */
     public List<ReleaseFile> files() {
         return published.release();
+    }
+
+    /**
+     * The snapshots of {@code paths}, in their order, as the publish digested them; a path the publish did not read
+     * (not one of its files) is read now.
+     */
+    public List<FileSnapshot> snapshots(List<Path> paths) {
+        return paths.stream().map(path -> files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(ReleaseFile::snapshot).orElseGet(() -> FileSnapshot.of(path))).toList();
     }
 
     /** Where the index serves a file: from the wait's listing, else from the upload's. */
