@@ -50,17 +50,9 @@ final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<Str
                 callable.toGitHub(release, CredentialLookup.gitHubToken(run, github.getCredentialsId(),
                         String.valueOf(github.getRepo())));
             }
-            return outcome(callable);
+            return getContext().get(FilePath.class).act(callable).returned(step.isPropagate());
         } catch (ReleaseException e) {
-            throw new AbortException(e.getMessage());
+            return PublishOutcome.failed(e).returned(step.isPropagate());
         }
-    }
-
-    private Map<String, Object> outcome(PublishCallable callable) throws Exception {
-        PublishOutcome outcome = getContext().get(FilePath.class).act(callable);
-        if (!outcome.ok()) {
-            throw new AbortException(outcome.failure());
-        }
-        return outcome.result();
     }
 }

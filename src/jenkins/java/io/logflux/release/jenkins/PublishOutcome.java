@@ -1,5 +1,6 @@
 package io.logflux.release.jenkins;
 
+import hudson.AbortException;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubReleaseReport;
 import io.logflux.release.publish.PublicationResult;
@@ -19,12 +20,23 @@ public record PublishOutcome(boolean ok, LinkedHashMap<String, Object> result, S
     private static final long serialVersionUID = 1L;
 
     static PublishOutcome of(PublicationResult publication, GitHubReleaseReport release) {
-        LinkedHashMap<String, Object> result = publication != null ? PublicationMap.of(publication)
-                : new LinkedHashMap<>();
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        result.put("ok", true);
+        if (publication != null) {
+            result.putAll(PublicationMap.of(publication));
+        }
         if (release != null) {
             result.put("githubRelease", GitHubReleaseMap.of(release));
         }
         return new PublishOutcome(true, result, "");
+    }
+
+    /** The step's return value; a failure fails the step unless {@code propagate: false} asked for its map instead. */
+    LinkedHashMap<String, Object> returned(boolean propagate) throws AbortException {
+        if (!ok && propagate) {
+            throw new AbortException(failure);
+        }
+        return result;
     }
 
     static PublishOutcome failed(ReleaseException failure) {

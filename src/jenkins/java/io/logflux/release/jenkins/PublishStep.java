@@ -52,6 +52,7 @@ public final class PublishStep extends Step {
     private int attempts;
     private int parallelUploads;
     private GitHubReleaseOptions githubRelease;
+    private boolean propagate = true;
 
     /**
      * @param repository {@code pypi}, {@code testpypi}, an upload URL, or {@code none} (only the GitHub part)
@@ -222,6 +223,19 @@ public final class PublishStep extends Step {
     @DataBoundSetter
     public void setGithubRelease(GitHubReleaseOptions githubRelease) {
         this.githubRelease = githubRelease;
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    /**
+     * {@code false}: a failure of the publication does not fail the step; it returns {@code [ok: false, reason: …,
+     * message: …]} instead (as {@code build}'s {@code propagate: false} does), for a Jenkinsfile that decides itself.
+     */
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
     }
 
     /** The engine's request: 0 for attempts or parallelUploads keeps the engine's default. */

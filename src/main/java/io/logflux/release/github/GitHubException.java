@@ -15,4 +15,9 @@ public class GitHubException extends ReleaseException {
     public int status() {
         return status;
     }
+
+    @Override
+    public String reason() {
+        return "github";
+    }
 }

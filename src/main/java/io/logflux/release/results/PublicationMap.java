@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 
-/** A publication: the index, each file with its outcome and URL, what was uploaded and skipped, served, installed. */
+/** A publication ({@code ok: true}; a failure is {@link FailureMap}): the index, each file with its outcome and URL, what was uploaded and skipped, served, installed. */
 public final class PublicationMap {
     private PublicationMap() {
     }
@@ -16,6 +16,7 @@ public final class PublicationMap {
     public static LinkedHashMap<String, Object> of(PublicationResult publication) {
         PublishReport report = publication.published();
         LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        result.put("ok", true);
         result.put("index", report.index());
         result.put("uploadUrl", report.uploadUrl());
         result.put("project", report.project());

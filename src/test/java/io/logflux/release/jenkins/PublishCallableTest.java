@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The agent-side body of logfluxPublish, run on a plain workspace against the calibrated test index. */
 class PublishCallableTest {
@@ -110,6 +111,33 @@ class PublishCallableTest {
                 .doesNotContain(wrong);
         assertThat(index.files()).isEmpty();
         Captured.record(getClass().getSimpleName(), outcome.failure());
+    }
+
+    @Test
+    void withPropagateOffARefusedTokenIsReturnedWithItsReasonForTheJenkinsfileToTell() throws Exception {
+        String wrong = FakeTokens.pypi();
+
+        Map<String, Object> returned = publish("dist/*", false, wrong).returned(false);
+
+        assertThat(returned).containsEntry("ok", false).containsEntry("reason", "token");
+        assertThat((String) returned.get("message")).contains("Check the token in credentials 'pypi-token'")
+                .doesNotContain(wrong);
+    }
+
+    @Test
+    void aSuccessfulPublicationIsReturnedWithOkWhateverPropagateSays() throws Exception {
+        PublishOutcome outcome = publish("dist/*", false, token);
+
+        assertThat(outcome.returned(true)).containsEntry("ok", true).containsEntry("project", "logflux");
+        assertThat(outcome.returned(false)).isEqualTo(outcome.returned(true));
+    }
+
+    @Test
+    void withPropagateOnAFailureFailsTheStep() {
+        PublishOutcome outcome = publish("dist/*", false, FakeTokens.pypi());
+
+        // The step fails with hudson.AbortException; the compile-only stand-in's constructor throws instead.
+        assertThatThrownBy(() -> outcome.returned(true)).isNotNull();
     }
 
     @Test

@@ -48,7 +48,7 @@ class StepWiringTest {
                 new StepUnderTest(PublishStep.class, "repository",
                         Set.of("credentialsId", "files", "simpleUrl", "jsonUrl", "waitUntilServed", "waitTimeout", "verifyInstall",
                                 "importName", "importCommand", "python", "requireHashes", "strict", "tokenCheck",
-                                "uploadTimeout", "attempts", "parallelUploads", "githubRelease"),
+                                "uploadTimeout", "attempts", "parallelUploads", "githubRelease", "propagate"),
                         PublishStep.DescriptorImpl.class, "logfluxPublish",
                         "Publish wheels and sdists to PyPI, TestPyPI or another package index",
                         Set.of(hudson.model.Run.class, hudson.FilePath.class, hudson.model.TaskListener.class,
