@@ -15,25 +15,19 @@ import picocli.CommandLine.Parameters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "await",
         sortOptions = false,
         description = "Waits until the index serves every given file with its sha256, in the JSON API and on the "
                 + "simple index pip reads. Needs no token.")
-final class AwaitCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private IndexOptions indexOptions = new IndexOptions();
+final class AwaitCommand extends EngineCommand {
+    @Mixin private IndexOptions indexOptions = new IndexOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationArgument.class,
             description = "Longest wait (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
-    @Mixin
-    private JsonOption json = new JsonOption();
+    @Mixin private JsonOption json = new JsonOption();
 
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "The release's files (dist/*).")
     private List<String> files = new ArrayList<>();
@@ -43,9 +37,9 @@ final class AwaitCommand implements Callable<Integer> {
         PackageIndex index = indexOptions.index();
         List<ReleaseFile> release = ReleaseFile.readRelease(FileArguments.expand(files));
         AwaitReport report = new ServedFilesWaiter(index, indexOptions.settings(), Sleeper.REAL, System::nanoTime,
-                spec.commandLine().getErr()::println, null).await(release, timeout, Duration.ofSeconds(2),
+                log(), null).await(release, timeout, Duration.ofSeconds(2),
                 Duration.ofSeconds(30));
-        spec.commandLine().getOut().println(json.enabled ? JsonOption.write(AwaitMap.of(report))
+        out().println(json.enabled ? JsonOption.write(AwaitMap.of(report))
                 : "Served: " + String.join(", ", report.files().stream().map(f -> f.fileName()).toList()));
         return Main.EXIT_OK;
     }

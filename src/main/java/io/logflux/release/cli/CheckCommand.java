@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "check",
         sortOptions = false,
@@ -19,15 +18,9 @@ import java.util.concurrent.Callable;
                 "Validates built wheels and sdists before any upload: archives complete and safe, file names, RECORD "
                         + "hashes, metadata as PyPI validates it, and the description as PyPI renders it.",
                 "Prints 'Checking <file>: PASSED', 'PASSED with warnings' or 'FAILED' and one line per finding."})
-final class CheckCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private CheckStrictness check = new CheckStrictness();
-
-    @Mixin
-    private JsonOption json = new JsonOption();
+final class CheckCommand extends EngineCommand {
+    @Mixin private CheckStrictness check = new CheckStrictness();
+    @Mixin private JsonOption json = new JsonOption();
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "The Python with readme_renderer used to render reStructuredText descriptions "
@@ -46,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
             options = options.withPythons(pythons);
         }
         CheckReport report = new DistributionChecker(options).check(FileArguments.expand(files));
-        spec.commandLine().getOut().print(json.enabled ? report.toJson(strict) + "\n" : report.text(strict));
+        out().print(json.enabled ? report.toJson(strict) + "\n" : report.text(strict));
         return report.passed(strict) ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

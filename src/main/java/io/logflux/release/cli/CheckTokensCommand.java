@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "check-tokens",
         sortOptions = false,
@@ -35,10 +34,7 @@ import java.util.concurrent.Callable;
                         + "scopes, expiry); every token's age against the rotation policy. Optionally audits the "
                         + "project's upload history against the GitHub releases.",
                 "Prints a table; exits 1 when a check fails, 0 otherwise (warnings are printed)."})
-final class CheckTokensCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
+final class CheckTokensCommand extends EngineCommand {
     @Option(names = "--token", required = true, paramLabel = "KIND:VARIABLE[:TARGET[:CREATED]]",
             description = "A token to check: kind pypi, testpypi or github; the environment variable holding it; the "
                     + "PyPI project it must be scoped to or the GitHub repository (owner/name) it must push to; the "
@@ -72,17 +68,10 @@ final class CheckTokensCommand implements Callable<Integer> {
             + "flag each one without a GitHub release (needs a github token with a repository).")
     private String auditProject;
 
-    @Mixin
-    private GitHubApiOption githubApi = new GitHubApiOption();
+    @Mixin private GitHubApiOption githubApi = new GitHubApiOption();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
     private Path report;
-
-    private final Environment environment;
-
-    CheckTokensCommand(Environment environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -97,11 +86,11 @@ final class CheckTokensCommand implements Callable<Integer> {
         if (auditProject != null) {
             TokenToCheck github = checks.stream().filter(t -> t.kind() == TokenKind.GITHUB && t.githubRepo()
                     .isPresent()).findFirst().orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "--audit needs a github token with its repository: "
+                    commandLine(), "--audit needs a github token with its repository: "
                     + "--token github:GITHUB_TOKEN:owner/name"));
             result = new TokenCheckReport(concat(result.findings(), checker.auditHistory(auditProject, github)));
         }
-        spec.commandLine().getOut().print(result.table());
+        out().print(result.table());
         if (report != null) {
             Files.writeString(report, result.toJson() + "\n", StandardCharsets.UTF_8);
         }
@@ -111,18 +100,18 @@ final class CheckTokensCommand implements Callable<Integer> {
     private TokenToCheck parse(String text) {
         String[] parts = text.split(":", 4);
         if (parts.length < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--token " + text + ": write KIND:VARIABLE, "
+            throw new CommandLine.ParameterException(commandLine(), "--token " + text + ": write KIND:VARIABLE, "
                     + "e.g. pypi:PYPI_API_TOKEN:logflux or github:GITHUB_TOKEN:logflux/logflux-python");
         }
         TokenKind kind;
         try {
             kind = TokenKind.parse(parts[0]);
         } catch (ReleaseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
         String secret = environment.get(parts[1]);
         if (secret == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "The environment variable " + parts[1]
+            throw new CommandLine.ParameterException(commandLine(), "The environment variable " + parts[1]
                     + " is not set. Export the token there (tokens are never arguments).");
         }
         String target = parts.length > 2 && !parts[2].isBlank() ? parts[2] : null;
@@ -131,7 +120,7 @@ final class CheckTokensCommand implements Callable<Integer> {
             try {
                 created = LocalDate.parse(parts[3]);
             } catch (DateTimeParseException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--token " + parts[0] + ":" + parts[1]
+                throw new CommandLine.ParameterException(commandLine(), "--token " + parts[0] + ":" + parts[1]
                         + ": '" + parts[3] + "' is not a date; write YYYY-MM-DD.");
             }
         }

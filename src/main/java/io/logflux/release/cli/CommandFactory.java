@@ -2,19 +2,8 @@ package io.logflux.release.cli;
 
 import picocli.CommandLine;
 
-import java.util.Map;
-import java.util.function.Function;
-
-/** Creates the commands, handing each that reads the environment the environment. */
+/** Creates the commands, handing each the environment it reads tokens and the release tag from. */
 final class CommandFactory implements CommandLine.IFactory {
-    private static final Map<Class<?>, Function<Environment, Object>> WITH_ENVIRONMENT = Map.of(
-            VerifyVersionCommand.class, VerifyVersionCommand::new,
-            ReleaseCommand.class, ReleaseCommand::new,
-            CheckTokensCommand.class, CheckTokensCommand::new,
-            YankCommand.class, YankCommand::new,
-            GitHubReleaseCommand.class, GitHubReleaseCommand::new,
-            PublishCommand.class, PublishCommand::new);
-
     private final Environment environment;
 
     CommandFactory(Environment environment) {
@@ -23,8 +12,10 @@ final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        Function<Environment, Object> constructor = WITH_ENVIRONMENT.get(type);
-        return constructor != null ? type.cast(constructor.apply(environment))
-                : CommandLine.defaultFactory().create(type);
+        K created = CommandLine.defaultFactory().create(type);
+        if (created instanceof EngineCommand command) {
+            command.environment = environment;
+        }
+        return created;
     }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "github-release",
         sortOptions = false,
@@ -31,15 +30,11 @@ import java.util.concurrent.Callable;
                         + "finishes what a failed run left.",
                 "The token comes from GITHUB_TOKEN or GH_TOKEN (or the variable named by --token-env), never from an "
                         + "argument."})
-final class GitHubReleaseCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
+final class GitHubReleaseCommand extends EngineCommand {
     @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The GitHub repository.")
     private String repo;
 
-    @Mixin
-    private ReleaseTagOption tag = new ReleaseTagOption();
+    @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
 
     @Option(names = "--name", paramLabel = "TEMPLATE", defaultValue = GitHubReleaseRequest.DEFAULT_TITLE,
             description = "Title of a created release; {project}, {version} and {tag} are replaced "
@@ -77,12 +72,6 @@ final class GitHubReleaseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "The files to attach (dist/*).")
     private List<String> files = new ArrayList<>();
 
-    private final Environment environment;
-
-    GitHubReleaseCommand(Environment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public Integer call() {
         String releaseTag = tag.resolve(environment);
@@ -91,10 +80,10 @@ final class GitHubReleaseCommand implements Callable<Integer> {
                 version -> notes != null ? notes : notesFromFile(version), Optional.ofNullable(commit), draft,
                 replaceAssets, !noChecksums, FileArguments.expand(files));
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
-                GitHubTokens.fromEnvironment(environment, tokenEnv, spec.commandLine()), repository,
-                HttpSettings.defaults(), Sleeper.REAL, spec.commandLine().getErr()::println)
+                GitHubTokens.fromEnvironment(environment, tokenEnv, commandLine()), repository,
+                HttpSettings.defaults(), Sleeper.REAL, log())
                 .release(request, GitHubReleaser.workDir());
-        spec.commandLine().getOut().println(report.summary());
+        out().println(report.summary());
         return Main.EXIT_OK;
     }
 

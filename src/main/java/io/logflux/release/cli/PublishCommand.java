@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "publish",
         sortOptions = false,
@@ -31,15 +30,9 @@ import java.util.concurrent.Callable;
                         + "everything. Then waits until the index serves the files, and optionally installs them.",
                 "The token comes from the environment only (see --token-env). Progress goes to standard error, the "
                         + "result to standard output."})
-final class PublishCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private IndexOptions indexOptions = new IndexOptions();
-
-    @Mixin
-    private TokenOptions tokenOptions = new TokenOptions();
+final class PublishCommand extends EngineCommand {
+    @Mixin private IndexOptions indexOptions = new IndexOptions();
+    @Mixin private TokenOptions tokenOptions = new TokenOptions();
 
     @Option(names = "--no-wait", description = "Do not wait until the index serves the files.")
     private boolean noWait;
@@ -48,15 +41,13 @@ final class PublishCommand implements Callable<Integer> {
             description = "Longest wait until the files are served (default: ${DEFAULT-VALUE}).")
     private Duration waitTimeout;
 
-    @Mixin
-    private InstallOptions installOptions = new InstallOptions();
+    @Mixin private InstallOptions installOptions = new InstallOptions();
 
     @Option(names = "--verify-install",
             description = "After the files are served, install them in a fresh venv and import the package.")
     private boolean verifyInstall;
 
-    @Mixin
-    private CheckStrictness check = new CheckStrictness();
+    @Mixin private CheckStrictness check = new CheckStrictness();
 
     @Option(names = "--no-token-check",
             description = "Skip the token probe (an empty upload form) for indexes that answer it wrongly.")
@@ -67,33 +58,26 @@ final class PublishCommand implements Callable<Integer> {
                     + "one at a time).")
     private Integer parallelUploads;
 
-    @Mixin
-    private JsonOption json = new JsonOption();
+    @Mixin private JsonOption json = new JsonOption();
 
     @Parameters(paramLabel = "FILES", arity = "1..*",
             description = "Wheels and sdists of one release (patterns such as dist/* are expanded).")
     private List<String> files = new ArrayList<>();
 
-    private final Environment environment;
-
-    PublishCommand(Environment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public Integer call() {
-        PublishRequest request = RequestArguments.build(spec.commandLine(), () -> installOptions.fill(
+        PublishRequest request = RequestArguments.build(commandLine(), () -> installOptions.fill(
                 indexOptions.fill(PublishRequest.builder()), verifyInstall).check(check.strict, check.maxFileSize)
                 .tokenCheck(!noTokenCheck).parallelUploads(parallelUploads).waitUntilServed(!noWait, waitTimeout)
                 .build());
         PackageIndex index = request.index();
-        IndexCredentials credentials = tokenOptions.credentials(environment, index, spec.commandLine());
+        IndexCredentials credentials = tokenOptions.credentials(environment, index, commandLine());
         List<Path> paths = FileArguments.expand(files);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         PublicationResult result;
         try {
             result = new Publication(index, credentials, request.settings(), Sleeper.REAL,
-                    spec.commandLine().getErr()::println).run(paths);
+                    log()).run(paths);
         } catch (ReleaseException e) {
             if (json.enabled) {
                 out.println(JsonOption.write(FailureMap.of(e)));

@@ -32,7 +32,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,15 +44,9 @@ import java.util.stream.Stream;
                         + "with its time, and a summary. Re-running after a failure resumes.",
                 "--rehearse runs the same phases against two local indexes on 127.0.0.1 (no network, no tokens) "
                         + "and prints the GitHub part as a plan."})
-final class ReleaseCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private ReleaseTagOption tag = new ReleaseTagOption();
-
-    @Mixin
-    private ProjectOption project = new ProjectOption();
+final class ReleaseCommand extends EngineCommand {
+    @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
+    @Mixin private ProjectOption project = new ProjectOption();
 
     @Option(names = "--files", paramLabel = "PATTERN",
             description = "The built files (default: DIR/dist/*; with --rehearse, built with python3 -m build when "
@@ -89,22 +82,16 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Warnings from check also stop the release.")
     private boolean strict;
 
-    private final Environment environment;
-
-    ReleaseCommand(Environment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public Integer call() throws IOException {
         String releaseTag = tag.resolve(environment);
         ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = releaseFiles(work, out);
         boolean install = !noInstall && installCheckPossible(out);
-        PublishRequest publishing = RequestArguments.build(spec.commandLine(), () -> PublishRequest.builder()
+        PublishRequest publishing = RequestArguments.build(commandLine(), () -> PublishRequest.builder()
                 .check(strict, null).install(install, python, null, null, false).build());
         List<RehearsalIndex> local = new ArrayList<>();
         try {
@@ -147,11 +134,11 @@ final class ReleaseCommand implements Callable<Integer> {
     private ReleaseTarget target(String name) {
         PackageIndex index = PackageIndex.resolve(name, null, null);
         TokenOptions tokens = new TokenOptions();
-        return new ReleaseTarget(index, tokens.credentials(environment, index, spec.commandLine()));
+        return new ReleaseTarget(index, tokens.credentials(environment, index, commandLine()));
     }
 
     private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {
-        GitHubToken token = GitHubTokens.fromEnvironment(environment, null, spec.commandLine());
+        GitHubToken token = GitHubTokens.fromEnvironment(environment, null, commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
         Path changelog = project.dir.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
         GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repo, releaseTag, null,
@@ -159,7 +146,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 built);
         return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
                 HttpSettings.defaults(), Sleeper.REAL,
-                spec.commandLine().getOut()::println), request, work);
+                out()::println), request, work);
     }
 
     private List<Path> releaseFiles(Path work, PrintWriter out) throws IOException {

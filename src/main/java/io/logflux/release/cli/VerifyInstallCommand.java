@@ -12,22 +12,15 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify-install",
         sortOptions = false,
         description = "Installs name==version of the given files from the index into a fresh venv (no pip cache; "
                 + "dependencies from PyPI for TestPyPI) and imports the package, comparing its __version__. Needs no "
                 + "token.")
-final class VerifyInstallCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private IndexOptions indexOptions = new IndexOptions();
-
-    @Mixin
-    private InstallOptions installOptions = new InstallOptions();
+final class VerifyInstallCommand extends EngineCommand {
+    @Mixin private IndexOptions indexOptions = new IndexOptions();
+    @Mixin private InstallOptions installOptions = new InstallOptions();
 
     @Parameters(paramLabel = "FILES", arity = "1..*",
             description = "The release's files (dist/*): they give name, version and, with --require-hashes, hashes.")
@@ -35,12 +28,12 @@ final class VerifyInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishRequest request = RequestArguments.build(spec.commandLine(),
+        PublishRequest request = RequestArguments.build(commandLine(),
                 () -> installOptions.fill(indexOptions.fill(PublishRequest.builder()), true).build());
         List<ReleaseFile> release = ReleaseFile.readRelease(FileArguments.expand(files));
-        InstallReport report = new InstallVerifier(spec.commandLine().getErr()::println, Sleeper.REAL)
+        InstallReport report = new InstallVerifier(log(), Sleeper.REAL)
                 .verify(request.index(), release, request.settings().install());
-        spec.commandLine().getOut().println(report.requirement() + " installs from " + report.indexUrl()
+        out().println(report.requirement() + " installs from " + report.indexUrl()
                 + " and imports as version " + report.importedVersion());
         return Main.EXIT_OK;
     }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify-version",
         sortOptions = false,
@@ -23,23 +22,16 @@ import java.util.concurrent.Callable;
                         + "it is stated: __version__ in the version file, pyproject.toml, setup.cfg, and the name and "
                         + "metadata of every built file given.",
                 "On success prints the normalized version on standard output (the report goes to standard error)."})
-final class VerifyVersionCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private ReleaseTagOption tag = new ReleaseTagOption();
-
-    @Mixin
-    private ProjectOption project = new ProjectOption();
+final class VerifyVersionCommand extends EngineCommand {
+    @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
+    @Mixin private ProjectOption project = new ProjectOption();
 
     @Option(names = "--version-file", paramLabel = "PATH",
             description = "The file holding __version__, relative to the project directory "
                     + "(default: found from the build configuration or the project name).")
     private Path versionFile;
 
-    @Mixin
-    private JsonOption json = new JsonOption();
+    @Mixin private JsonOption json = new JsonOption();
 
     @Option(names = {"-q", "--quiet"}, description = "Print no report on success.")
     private boolean quiet;
@@ -48,19 +40,13 @@ final class VerifyVersionCommand implements Callable<Integer> {
             description = "Built wheels and sdists to check too (patterns such as dist/* are expanded).")
     private List<String> distFiles = new ArrayList<>();
 
-    private final Environment environment;
-
-    VerifyVersionCommand(Environment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public Integer call() {
         String releaseTag = tag.resolve(environment);
         VerifyVersionReport report = new VersionVerifier().verify(new VerifyVersionRequest(
                 project.dir, releaseTag, Optional.ofNullable(versionFile), FileArguments.expand(distFiles)));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = commandLine().getErr();
         if (json.enabled) {
             out.println(report.toJson());
         } else {

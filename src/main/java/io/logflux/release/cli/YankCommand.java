@@ -17,7 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 @Command(name = "yank",
         sortOptions = false,
@@ -28,10 +27,7 @@ import java.util.concurrent.Callable;
                         + "verifies both.",
                 "Exits 0 when everything asked for is verified, 1 otherwise (it never claims a yank that did not "
                         + "happen)."})
-final class YankCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
+final class YankCommand extends EngineCommand {
     // --version names the release here (as the and twine's wording has it), so the inherited -V/--version
     // is not mixed in; help is declared by hand.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -53,8 +49,7 @@ final class YankCommand implements Callable<Integer> {
     @Option(names = "--use-api", description = "Use the index's yank API where it has one (needs a token).")
     private boolean useApi;
 
-    @Mixin
-    private TokenOptions tokenOptions = new TokenOptions();
+    @Mixin private TokenOptions tokenOptions = new TokenOptions();
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationArgument.class,
             description = "How long to wait for the yank by hand to show (e.g. 30m; default: do not wait).")
@@ -73,14 +68,7 @@ final class YankCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "The release's tag (default: v<version>).")
     private String tag;
 
-    @Mixin
-    private GitHubApiOption githubApi = new GitHubApiOption();
-
-    private final Environment environment;
-
-    YankCommand(Environment environment) {
-        this.environment = environment;
-    }
+    @Mixin private GitHubApiOption githubApi = new GitHubApiOption();
 
     @Override
     public Integer call() {
@@ -89,25 +77,25 @@ final class YankCommand implements Callable<Integer> {
         PackageIndex index = toIndex ? PackageIndex.resolve(repository, null, null) : null;
         IndexCredentials credentials = null;
         if (toIndex && useApi) {
-            credentials = tokenOptions.credentials(environment, index, spec.commandLine());
+            credentials = tokenOptions.credentials(environment, index, commandLine());
         }
         GitHubReleases github = null;
         if (mode != GitHubYankMode.NONE) {
             if (githubRepo == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--github " + githubMode
+                throw new CommandLine.ParameterException(commandLine(), "--github " + githubMode
                         + " needs --github-repo OWNER/NAME.");
             }
             github = GitHubReleases.connect(githubApi.endpoint(),
-                    GitHubTokens.fromEnvironment(environment, null, spec.commandLine()),
+                    GitHubTokens.fromEnvironment(environment, null, commandLine()),
                     GitHubRepo.parse(githubRepo), HttpSettings.defaults(), Sleeper.REAL,
-                    spec.commandLine().getErr()::println);
+                    log());
         }
         try {
             YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
                     : null, index, credentials, github, githubRepo, Sleeper.REAL, System::nanoTime,
-                    spec.commandLine().getErr()::println).yank(new YankRequest(project, version, reason, useApi, wait,
+                    log()).yank(new YankRequest(project, version, reason, useApi, wait,
                     mode, tag, deleteTag));
-            spec.commandLine().getOut().print(report.text());
+            out().print(report.text());
             return report.verified() ? Main.EXIT_OK : Main.EXIT_FAILED;
         } finally {
             if (github != null) {

@@ -12,12 +12,9 @@ public class GitHubException extends ReleaseException {
         this.status = status;
     }
 
-    public int status() {
-        return status;
-    }
-
+    /** "token" when GitHub did not take the token at all (401), else "github". */
     @Override
     public String reason() {
-        return "github";
+        return status == 401 ? "token" : "github";
     }
 }

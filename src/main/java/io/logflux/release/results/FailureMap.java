@@ -13,10 +13,10 @@ public final class FailureMap {
     }
 
     public static LinkedHashMap<String, Object> of(ReleaseException failure) {
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
-        result.put("ok", false);
-        result.put("reason", failure.reason());
-        result.put("message", failure.getMessage());
-        return result;
+        return new PlainMap()
+                .put("ok", false)
+                .put("reason", failure.reason())
+                .put("message", failure.getMessage())
+                .toMap();
     }
 }

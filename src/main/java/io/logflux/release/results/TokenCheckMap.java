@@ -1,9 +1,7 @@
 package io.logflux.release.results;
 
 import io.logflux.release.tokens.TokenCheckReport;
-import io.logflux.release.tokens.TokenFinding;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
 /** A token check: the overall level, each finding, and the table and JSON report as text. */
@@ -12,20 +10,12 @@ public final class TokenCheckMap {
     }
 
     public static LinkedHashMap<String, Object> of(TokenCheckReport report) {
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
-        result.put("overall", report.overall().name());
-        ArrayList<Object> findings = new ArrayList<>();
-        for (TokenFinding f : report.findings()) {
-            LinkedHashMap<String, Object> finding = new LinkedHashMap<>();
-            finding.put("token", f.subject());
-            finding.put("check", f.check());
-            finding.put("level", f.level().name());
-            finding.put("message", f.message());
-            findings.add(finding);
-        }
-        result.put("findings", findings);
-        result.put("table", report.table());
-        result.put("json", report.toJson());
-        return result;
+        return new PlainMap()
+                .put("overall", report.overall().name())
+                .put("findings", PlainMap.each(report.findings(), f -> new PlainMap().put("token", f.subject())
+                        .put("check", f.check()).put("level", f.level().name()).put("message", f.message())))
+                .put("table", report.table())
+                .put("json", report.toJson())
+                .toMap();
     }
 }

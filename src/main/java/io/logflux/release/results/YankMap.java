@@ -10,17 +10,17 @@ public final class YankMap {
     }
 
     public static LinkedHashMap<String, Object> of(YankReport report) {
-        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
-        result.put("project", report.project());
-        result.put("version", report.version());
-        result.put("verified", report.verified());
-        result.put("index", report.index());
-        result.put("indexYanked", report.indexYanked());
-        result.put("indexReason", report.indexReason());
-        result.put("indexHow", report.indexHow());
-        result.put("github", report.github());
-        result.put("githubVerified", report.githubVerified());
-        result.put("githubState", report.githubState());
-        return result;
+        return new PlainMap()
+                .put("project", report.project())
+                .put("version", report.version())
+                .put("verified", report.verified())
+                .put("index", report.index())
+                .put("indexYanked", report.indexYanked())
+                .put("indexReason", report.indexReason())
+                .put("indexHow", report.indexHow())
+                .put("github", report.github())
+                .put("githubVerified", report.githubVerified())
+                .put("githubState", report.githubState())
+                .toMap();
     }
 }

@@ -115,4 +115,18 @@ class GitHubPartsTest {
         assertThat(ChecksumsFile.content(List.of(snapshot)))
                 .isEqualTo("ab".repeat(32) + "  logflux-0.2.0-py3-none-any.whl\n");
     }
+
+    @Test
+    void aTokenGitHubDoesNotTakeIsTheTokenReasonAndOtherRefusalsAreGitHubs() {
+        GitHubApi api = new GitHubApi(null, GitHubRepo.parse("logflux/logflux-python"), "credentials 'github-token'");
+
+        GitHubException badToken = api.failure(new GitHubReply(401, "{\"message\":\"Bad credentials\"}",
+                Map.of()), "create the release");
+        GitHubException forbidden = api.failure(new GitHubReply(403, "{\"message\":\"Resource not accessible\"}",
+                Map.of()), "create the release");
+
+        assertThat(badToken.reason()).isEqualTo("token");
+        assertThat(badToken).hasMessageContaining("is not valid (expired or revoked)");
+        assertThat(forbidden.reason()).isEqualTo("github");
+    }
 }

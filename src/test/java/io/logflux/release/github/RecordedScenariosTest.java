@@ -91,7 +91,8 @@ class RecordedScenariosTest {
         assertThatThrownBy(() -> api.expect(reply, "create a label"))
                 .isInstanceOf(GitHubException.class)
                 .hasMessage("GitHub refused to create a label in octokit-fixture-org/errors: HTTP 422 \"Validation "
-                        + "Failed [Label.color: invalid]\".");
+                        + "Failed [Label.color: invalid]\".")
+                .extracting(e -> ((GitHubException) e).reason()).isEqualTo("github");
         server.assertConsumed(base);
     }
 
