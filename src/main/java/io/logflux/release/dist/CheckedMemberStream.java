@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
 
-/** A member's data that stops at its declared size and, at its end, must have had that size and CRC-32. */
+/**
+ * A member's data that stops at its declared size, as Python's zipfile does (what inflates past it is not read),
+ * and must then have its CRC-32 and not have ended sooner.
+ */
 final class CheckedMemberStream extends FilterInputStream {
     private final ZipMember member;
     private final CRC32 crc = new CRC32();
@@ -25,10 +28,6 @@ final class CheckedMemberStream extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (read == member.size()) {
-            if (in.read() >= 0) {
-                throw new IOException("member '" + member.name() + "' inflates past its declared " + member.size()
-                        + " bytes");
-            }
             if (crc.getValue() != member.crc()) {
                 throw new IOException("bad CRC-32 for member '" + member.name() + "'");
             }

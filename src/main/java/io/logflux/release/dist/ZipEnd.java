@@ -96,7 +96,7 @@ record ZipEnd(long records, long directoryOffset, long directorySize, long direc
     }
 
     /** Refuses, before a byte of it is read, a central directory over the limits or not where it must be. */
-    void checkBounds(int maxEntries, long maxDirectoryBytes) throws ZipRefusal {
+    void checkBounds(ZipBytes file, int maxEntries, long maxDirectoryBytes) throws IOException, ZipRefusal {
         if (records > maxEntries) {
             throw ZipRefusal.limit("it has more than " + maxEntries + " members (its end of central directory record "
                     + "lists " + records + ")");
@@ -111,6 +111,9 @@ record ZipEnd(long records, long directoryOffset, long directorySize, long direc
                     + "at " + directoryEnd);
         }
         if (directoryOffset + directorySize < directoryEnd) {
+            if (ZipBytes.signatureAt(file.read(directoryOffset + directorySize, 4), 0, EOCD64)) {
+                throw malformed("a ZIP64 end of central directory record without its locator");
+            }
             throw new ZipRefusal("zip.trailing-data", "Unknown record signature", (directoryEnd - directoryOffset
                     - directorySize) + " bytes are not where the end record puts the archive (data prepended to "
                     + "the archive, or between its central directory and its end)");

@@ -42,7 +42,7 @@ public final class ZipLayout implements Closeable {
         try {
             ZipBytes bytes = new ZipBytes(channel);
             ZipEnd end = ZipEnd.read(bytes);
-            end.checkBounds(limits.maxEntries(), MAX_DIRECTORY_BYTES);
+            end.checkBounds(bytes, limits.maxEntries(), MAX_DIRECTORY_BYTES);
             List<ZipMember> central = ZipCentralDirectory.read(bytes, end);
             return new ZipLayout(channel, ZipLocalHeaders.walk(bytes, end, central));
         } catch (ZipRefusal refusal) {
