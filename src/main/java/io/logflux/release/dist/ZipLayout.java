@@ -60,8 +60,8 @@ public final class ZipLayout implements Closeable {
     }
 
     /**
-     * The member's uncompressed bytes. The stream ends at the declared size and fails with an {@link IOException}
-     * when the data inflates to more or less, or its CRC-32 differs.
+     * The member's uncompressed bytes. The stream ends at the declared size (what inflates past it is not read, as
+     * in Python's zipfile) and fails with an {@link IOException} when the data ends sooner or its CRC-32 differs.
      */
     public InputStream read(ZipMember member) throws IOException {
         if (!member.isStoredOrDeflated()) {
