@@ -4,11 +4,12 @@ import io.logflux.release.dist.ArchiveLimits;
 import io.logflux.release.dist.ArchivePaths;
 import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.InvalidDistributionException;
+import io.logflux.release.dist.InvalidZipException;
+import io.logflux.release.dist.ZipLayout;
+import io.logflux.release.dist.ZipMember;
 import io.logflux.release.dist.WheelFilename;
 import io.logflux.release.project.ProjectName;
 import io.logflux.release.version.Pep440Version;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +34,6 @@ import java.util.TreeSet;
  */
 final class WheelScanner {
     private static final Set<String> UNRECORDED = Set.of("RECORD", "RECORD.jws", "RECORD.p7s");
-    private static final int ZIP_STORED = 0;
-    private static final int ZIP_DEFLATED = 8;
 
     private final ArchiveLimits limits;
     /** One buffer for every member: a scanner reads one archive, members one after another. */
@@ -51,16 +49,10 @@ final class WheelScanner {
         Map<String, Digest> digests = new LinkedHashMap<>();
         Map<String, byte[]> kept = new LinkedHashMap<>();
         Set<String> distInfoDirs = new TreeSet<>();
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+        try (ZipLayout zip = ZipLayout.open(file, "wheel", limits)) {
             ArchiveBudget budget = new ArchiveBudget(limits);
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                String member = entry.getName();
-                String overLimit = budget.countMember();
-                if (overLimit != null) {
-                    findings.add(Finding.error("archive.limits", "'" + fileName + "': " + overLimit
-                            + ". Rebuild it with python -m build; a wheel this large is not what a build backend writes."));
-                    return result(findings, digests, kept, distInfoDirs, name);
-                }
+            for (ZipMember entry : zip.members()) {
+                String member = entry.name();
                 Optional<String> unsafe = ArchivePaths.unsafeBecause(member);
                 if (unsafe.isPresent()) {
                     findings.add(Finding.error("archive.unsafe-path", "'" + fileName + "': member '" + member
@@ -68,7 +60,7 @@ final class WheelScanner {
                             + "). Rebuild the wheel with python -m build."));
                     continue;
                 }
-                if (entry.isUnixSymlink()) {
+                if (entry.isSymlink()) {
                     findings.add(Finding.error("archive.link", "'" + fileName + "': member '" + member + "' is a "
                             + "symbolic link; wheels hold regular files only. Rebuild without the link."));
                     continue;
@@ -76,15 +68,10 @@ final class WheelScanner {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                if (entry.getMethod() != ZIP_STORED && entry.getMethod() != ZIP_DEFLATED) {
+                if (!entry.isStoredOrDeflated()) {
                     findings.add(Finding.error("wheel.compression", "'" + fileName + "': member '" + member
-                            + "' uses zip compression method " + entry.getMethod() + "; PyPI accepts only stored "
+                            + "' uses zip compression method " + entry.method() + "; PyPI accepts only stored "
                             + "and deflated members. Rebuild the wheel with python -m build."));
-                    continue;
-                }
-                if (digests.containsKey(member)) {
-                    findings.add(Finding.error("archive.duplicate", "'" + fileName + "': member '" + member
-                            + "' appears twice; installers would pick either. Rebuild the wheel."));
                     continue;
                 }
                 String[] segments = member.split("/");
@@ -100,7 +87,10 @@ final class WheelScanner {
                     return result(findings, digests, kept, distInfoDirs, name);
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (InvalidZipException e) {
+            findings.add(Finding.error(e.rule(), e.getMessage()));
+            return new ScannedArchive(Optional.empty(), "", Set.of(), "", findings);
+        } catch (IOException e) {
             findings.add(Finding.error("archive.corrupt", "'" + fileName + "' is not a valid wheel (zip): "
                     + e.getMessage() + ". It may be truncated; rebuild it with python -m build."));
             return new ScannedArchive(Optional.empty(), "", Set.of(), "", findings);
@@ -108,32 +98,32 @@ final class WheelScanner {
         return result(findings, digests, kept, distInfoDirs, name);
     }
 
-    private String read(ZipFile zip, ZipArchiveEntry entry, ArchiveBudget budget, Map<String, Digest> digests,
+    private String read(ZipLayout zip, ZipMember entry, ArchiveBudget budget, Map<String, Digest> digests,
                         Map<String, byte[]> kept, boolean keep) throws IOException {
         MessageDigest sha256 = sha256();
         long size = 0;
         java.io.ByteArrayOutputStream copy = keep ? new java.io.ByteArrayOutputStream() : null;
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = zip.read(entry)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 size += n;
                 sha256.update(buffer, 0, n);
                 if (copy != null) {
                     if (size > limits.maxMetadataBytes()) {
-                        return entry.getName() + " is larger than " + limits.maxMetadataBytes() + " bytes";
+                        return entry.name() + " is larger than " + limits.maxMetadataBytes() + " bytes";
                     }
                     copy.write(buffer, 0, n);
                 }
-                String stop = budget.countBytes(n, size, entry.getCompressedSize());
+                String stop = budget.countBytes(n, size, entry.compressedSize());
                 if (stop != null) {
                     return stop;
                 }
             }
         }
-        digests.put(entry.getName(), new Digest(
+        digests.put(entry.name(), new Digest(
                 Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest()), size));
         if (copy != null) {
-            kept.put(entry.getName(), copy.toByteArray());
+            kept.put(entry.name(), copy.toByteArray());
         }
         return null;
     }

@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Reads the core metadata embedded in a built file: {@code {name}-{version}.dist-info/METADATA} of a wheel,
@@ -51,18 +48,11 @@ public final class DistMetadataReader {
     }
 
     private CoreMetadata readZip(Path file, String fileName, String kind, boolean wheel) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > limits.maxEntries()) {
-                throw new InvalidDistributionException("'" + fileName + "' has " + zip.size() + " members, more than "
-                        + "the limit of " + limits.maxEntries() + ". Rebuild it; a " + kind + " this large is not "
-                        + "what python -m build writes.");
-            }
+        try (ZipLayout zip = ZipLayout.open(file, kind, limits)) {
             TreeSet<String> topDirectories = new TreeSet<>();
-            List<ZipEntry> candidates = new ArrayList<>();
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String entryName = entry.getName();
+            List<ZipMember> candidates = new ArrayList<>();
+            for (ZipMember entry : zip.members()) {
+                String entryName = entry.name();
                 String[] segments = entryName.split("/", -1);
                 if (wheel && segments.length > 1 && segments[0].endsWith(".dist-info")) {
                     topDirectories.add(segments[0]);
@@ -85,12 +75,12 @@ public final class DistMetadataReader {
                         ? "has no " + wanted : "has more than one " + wanted) + ", so it is not a valid " + kind
                         + ". Rebuild it with python -m build.");
             }
-            ZipEntry entry = candidates.get(0);
-            if (entry.getSize() > limits.maxMetadataBytes()) {
-                throw tooLarge(fileName, entry.getName(), entry.getSize());
+            ZipMember entry = candidates.get(0);
+            if (entry.size() > limits.maxMetadataBytes()) {
+                throw tooLarge(fileName, entry.name(), entry.size());
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return parse(fileName, entry.getName(), readCapped(in, fileName, entry.getName()));
+            try (InputStream in = zip.read(entry)) {
+                return parse(fileName, entry.name(), readCapped(in, fileName, entry.name()));
             }
         } catch (IOException e) {
             throw new InvalidDistributionException("'" + fileName + "' is not a valid " + kind + " (zip): "

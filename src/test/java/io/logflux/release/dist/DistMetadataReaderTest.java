@@ -3,6 +3,8 @@ package io.logflux.release.dist;
 import io.logflux.release.testing.SampleProject;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,13 +115,14 @@ class DistMetadataReaderTest {
     @Test
     void metadataLargerThanTheLimitIsRefusedWithoutReadingIt() throws IOException {
         Path wheel = dir.resolve("big-1.0-py3-none-any.whl");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(wheel))) {
-            zip.putNextEntry(new ZipEntry("big-1.0.dist-info/METADATA"));
+        // written to the path, so that the sizes go in the local header (a data descriptor is refused first)
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(wheel)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("big-1.0.dist-info/METADATA"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 50; i++) {
                 zip.write(zeros);
             }
-            zip.closeEntry();
+            zip.closeArchiveEntry();
         }
         assertThat(Files.size(wheel)).isLessThan(1 << 20);
 
@@ -160,11 +163,11 @@ class DistMetadataReaderTest {
     @Test
     void invalidUtf8MetadataIsNamed() throws IOException {
         Path wheel = dir.resolve("enc-1.0-py3-none-any.whl");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(wheel))) {
-            zip.putNextEntry(new ZipEntry("enc-1.0.dist-info/METADATA"));
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(wheel)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("enc-1.0.dist-info/METADATA"));
             zip.write("Name: enc\nSummary: caf".getBytes(StandardCharsets.US_ASCII));
             zip.write(new byte[] {(byte) 0xE9, '\n'});
-            zip.closeEntry();
+            zip.closeArchiveEntry();
         }
 
         assertThatThrownBy(() -> reader.read(wheel)).hasMessageContaining("METADATA is not valid UTF-8");
@@ -188,8 +191,17 @@ class DistMetadataReaderTest {
         Path file = dir.resolve(name);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (String entry : entries) {
-                zip.putNextEntry(new ZipEntry(entry));
-                zip.write("Name: x\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8));
+                byte[] content = "Name: x\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8);
+                // stored with its sizes and CRC up front: a deflated ZipOutputStream entry has a data descriptor,
+                // which PyPI refuses
+                ZipEntry stored = new ZipEntry(entry);
+                stored.setMethod(ZipEntry.STORED);
+                stored.setSize(content.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(content);
+                stored.setCrc(crc.getValue());
+                zip.putNextEntry(stored);
+                zip.write(content);
                 zip.closeEntry();
             }
         }

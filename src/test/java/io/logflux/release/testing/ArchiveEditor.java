@@ -125,8 +125,8 @@ public final class ArchiveEditor {
         if (!keepRecord) {
             rewriteRecord();
         }
-        try (OutputStream out = Files.newOutputStream(target);
-             ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+        // written to the path, not a stream, so that sizes go in the local headers (no data descriptors)
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target)) {
             for (Map.Entry<String, byte[]> member : members.entrySet()) {
                 zip.putArchiveEntry(new ZipArchiveEntry(member.getKey()));
                 zip.write(member.getValue());
@@ -144,7 +144,7 @@ public final class ArchiveEditor {
         Path withLink = target.resolveSibling(target.getFileName() + ".tmp");
         try (org.apache.commons.compress.archivers.zip.ZipFile source =
                      org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(target).get();
-             ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(withLink))) {
+             ZipArchiveOutputStream zip = new ZipArchiveOutputStream(withLink)) {
             for (ZipArchiveEntry entry : java.util.Collections.list(source.getEntries())) {
                 zip.addRawArchiveEntry(entry, source.getRawInputStream(entry));
             }

@@ -1,0 +1,124 @@
+package io.logflux.release.dist;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A wheel's (or zip sdist's) ZIP layout, read with a bound on every step and checked against PyPI's framing rules
+ * (warehouse/utils/zipfiles.py, docs.pypi.org/archives) before a member is read: the end records first (entry count
+ * and directory size against the limits), then the central directory, then every local record from the first byte,
+ * so that each member is one local record that agrees with its one central entry, nothing overlaps, and nothing
+ * comes before, between or after. Members are then read from the offsets found, inflating no further than the
+ * size the archive declares.
+ */
+public final class ZipLayout implements Closeable {
+    /** The largest central directory read: 100,000 entries with names of over 300 bytes. */
+    public static final long MAX_DIRECTORY_BYTES = 32L << 20;
+
+    private final FileChannel channel;
+    private final List<ZipMember> members;
+
+    private ZipLayout(FileChannel channel, List<ZipMember> members) {
+        this.channel = channel;
+        this.members = List.copyOf(members);
+    }
+
+    /**
+     * Opens and checks {@code file}; {@code kind} ("wheel", "sdist (zip)") is how messages name it.
+     *
+     * @throws InvalidZipException when the archive is damaged, over a limit, or framed in a way PyPI refuses
+     * @throws IOException         when the file cannot be read
+     */
+    public static ZipLayout open(Path file, String kind, ArchiveLimits limits) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            ZipBytes bytes = new ZipBytes(channel);
+            ZipEnd end = ZipEnd.read(bytes);
+            end.checkBounds(bytes, limits.maxEntries(), MAX_DIRECTORY_BYTES);
+            List<ZipMember> central = ZipCentralDirectory.read(bytes, end);
+            return new ZipLayout(channel, ZipLocalHeaders.walk(bytes, end, central));
+        } catch (ZipRefusal refusal) {
+            channel.close();
+            throw new InvalidZipException(file.getFileName().toString(), kind, refusal);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The members in central directory order. */
+    public List<ZipMember> members() {
+        return members;
+    }
+
+    /**
+     * The member's uncompressed bytes. The stream ends at the declared size (what inflates past it is not read, as
+     * in Python's zipfile) and fails with an {@link IOException} when the data ends sooner or its CRC-32 differs.
+     */
+    public InputStream read(ZipMember member) throws IOException {
+        if (!member.isStoredOrDeflated()) {
+            throw new IOException("member '" + member.name() + "' uses compression method " + member.method());
+        }
+        InputStream stored = new BoundedRegion(channel, member.dataOffset(), member.compressedSize());
+        InputStream data = member.method() == ZipMember.METHOD_STORED ? stored
+                : new InflaterInputStream(stored, new Inflater(true), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        super.close();
+                        inf.end();
+                    }
+                };
+        return new CheckedMemberStream(data, member);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** The stored bytes of one member, read at their offset without moving the channel's position. */
+    private static final class BoundedRegion extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private long remaining;
+
+        BoundedRegion(FileChannel channel, long position, long length) {
+            this.channel = channel;
+            this.position = position;
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining == 0) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)), position);
+            if (n < 0) {
+                throw new IOException("the file ends inside a member's data");
+            }
+            position += n;
+            remaining -= n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the channel belongs to the layout
+        }
+    }
+}
