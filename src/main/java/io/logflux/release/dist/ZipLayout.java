@@ -1,9 +1,10 @@
 package io.logflux.release.dist;
 
+import org.apache.commons.compress.utils.BoundedSeekableByteChannelInputStream;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,7 +68,8 @@ public final class ZipLayout implements Closeable {
         if (!member.isStoredOrDeflated()) {
             throw new IOException("member '" + member.name() + "' uses compression method " + member.method());
         }
-        InputStream stored = new BoundedRegion(channel, member.dataOffset(), member.compressedSize());
+        InputStream stored = new BoundedSeekableByteChannelInputStream(member.dataOffset(), member.compressedSize(),
+                channel);
         InputStream data = member.method() == ZipMember.METHOD_STORED ? stored
                 : new InflaterInputStream(stored, new Inflater(true), 1 << 16) {
                     @Override
@@ -82,43 +84,5 @@ public final class ZipLayout implements Closeable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    /** The stored bytes of one member, read at their offset without moving the channel's position. */
-    private static final class BoundedRegion extends InputStream {
-        private final FileChannel channel;
-        private long position;
-        private long remaining;
-
-        BoundedRegion(FileChannel channel, long position, long length) {
-            this.channel = channel;
-            this.position = position;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)), position);
-            if (n < 0) {
-                throw new IOException("the file ends inside a member's data");
-            }
-            position += n;
-            remaining -= n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the channel belongs to the layout
-        }
     }
 }
