@@ -103,7 +103,7 @@ final class CheckTokensCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(result.table());
         if (report != null) {
-            Files.writeString(report, result.toJson() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(report, environment.secrets().redact(result.toJson()) + "\n", StandardCharsets.UTF_8);
         }
         return result.overall() == Level.FAIL ? Main.EXIT_FAILED : Main.EXIT_OK;
     }
@@ -120,7 +120,7 @@ final class CheckTokensCommand implements Callable<Integer> {
         } catch (ReleaseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String secret = environment.get(parts[1]);
+        String secret = environment.secret(parts[1]);
         if (secret == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "The environment variable " + parts[1]
                     + " is not set. Export the token there (tokens are never arguments).");

@@ -39,7 +39,10 @@ public final class RunSecrets {
         }
     }
 
-    /** The text with every form of every secret of the run replaced by {@value Secret#MASK}. */
+    /**
+     * The text with every form of every secret of the run, and the user info of every URL in it, replaced by
+     * {@value Secret#MASK}.
+     */
     public String redact(String text) {
         if (text == null) {
             return null;
@@ -47,7 +50,7 @@ public final class RunSecrets {
         List<Secret> longestFirst = new ArrayList<>(secrets);
         // A secret that contains another must be replaced first, or a fragment of it would be left.
         longestFirst.sort(Comparator.comparingInt((Secret s) -> s.reveal().length()).reversed());
-        String redacted = text;
+        String redacted = UserInfo.mask(text);
         for (Secret secret : longestFirst) {
             redacted = secret.redact(redacted);
         }
