@@ -66,7 +66,7 @@ class EchoedTokensCallableTest {
     void theIndexEchoesTheToken(int code) {
         status = code;
         PublishRequest request = PublishRequest.builder().index(echo.url("/legacy/").toString(), null, null)
-                .waitUntilServed(false, null).attempts(1).build();
+                .waitUntilServed(false, (String) null).attempts(1).build();
 
         assertNothingShown(new PublishCallable(request, "dist/*", new CollectingListener())
                 .toIndex(IndexCredentials.token(pypi, "credentials 'pypi-token'")));
