@@ -9,6 +9,7 @@ import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.results.TokenCheckMap;
+import io.logflux.release.secret.RunSecrets;
 import io.logflux.release.tokens.Level;
 import io.logflux.release.tokens.TokenCheckReport;
 import io.logflux.release.tokens.TokenChecker;
@@ -21,7 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 import java.io.File;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,8 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
     @Override
     protected Map<String, Object> run() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
-        PrintStream log = getContext().get(TaskListener.class).getLogger();
+        RunSecrets secrets = new RunSecrets();
+        PrintWriter log = secrets.printer(getContext().get(TaskListener.class).getLogger());
         if (step.getTokens().isEmpty()) {
             throw new AbortException(Messages.noTokensToCheck());
         }
@@ -58,6 +60,7 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 TokenKind kind = TokenKind.parse(spec.getKind());
                 ApiToken token = CredentialLookup.apiToken(run, spec.getCredentialsId(), "the " + kind.name()
                         .toLowerCase(java.util.Locale.ROOT) + " token to check");
+                secrets.addValue(token.secret(), CredentialLookup.source(token));
                 TokenToCheck check = new TokenToCheck(kind, CredentialLookup.source(token), token.secret(),
                         spec.getProject(), spec.getRepo(), created(spec));
                 checks.add(check);
@@ -81,7 +84,7 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 report = new TokenCheckReport(all);
             }
             log.print(report.table());
-            Map<String, Object> result = TokenCheckMap.of(report);
+            Map<String, Object> result = secrets.redact(TokenCheckMap.of(report));
             if (report.overall() == Level.FAIL) {
                 throw new AbortException(Messages.tokenCheckFailed());
             }
@@ -90,7 +93,9 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
             }
             return result;
         } catch (ReleaseException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(secrets.redact(e.getMessage()));
+        } finally {
+            log.flush();
         }
     }
 

@@ -17,10 +17,11 @@ import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublishRequest;
+import io.logflux.release.secret.RunSecrets;
 import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,7 +63,15 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
 
     @Override
     public PublishOutcome invoke(File workspace, VirtualChannel channel) {
-        PrintStream log = listener.getLogger();
+        RunSecrets secrets = new RunSecrets();
+        if (credentials != null) {
+            secrets.add(credentials.secret());
+        }
+        if (githubToken != null) {
+            secrets.add(githubToken.secret());
+        }
+        // The build log sees only what went through the run's secrets: Jenkins masks nothing for these steps.
+        PrintWriter log = secrets.printer(listener.getLogger());
         try {
             Path root = workspace.toPath().toAbsolutePath().normalize();
             List<Path> paths = FileGlob.resolve(root, files);
@@ -80,9 +89,11 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
                         GitHubRepo.parse(github.repo()), HttpSettings.defaults(), Sleeper.REAL, log::println)
                         .release(release, snapshots, GitHubReleaser.workDir());
             }
-            return PublishOutcome.of(published, released);
+            return PublishOutcome.of(published, released).redacted(secrets);
         } catch (ReleaseException e) {
-            return PublishOutcome.failed(e);
+            return PublishOutcome.failed(e).redacted(secrets);
+        } finally {
+            log.flush();
         }
     }
 

@@ -7,6 +7,7 @@ import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.results.FailureMap;
 import io.logflux.release.results.GitHubReleaseMap;
 import io.logflux.release.results.PublicationMap;
+import io.logflux.release.secret.RunSecrets;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -37,6 +38,11 @@ public record PublishOutcome(boolean ok, LinkedHashMap<String, Object> result, S
             throw new AbortException(failure);
         }
         return result;
+    }
+
+    /** The same outcome with every secret of the run masked (a server may have echoed one into a message). */
+    PublishOutcome redacted(RunSecrets secrets) {
+        return new PublishOutcome(ok, secrets.redact(result), secrets.redact(failure));
     }
 
     static PublishOutcome failed(ReleaseException failure) {

@@ -8,6 +8,7 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleases;
 import io.logflux.release.github.GitHubRepo;
+import io.logflux.release.github.GitHubToken;
 import io.logflux.release.units.Durations;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
@@ -15,6 +16,7 @@ import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.ReleaseYanking;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.results.YankMap;
+import io.logflux.release.secret.RunSecrets;
 import io.logflux.release.yank.GitHubYankMode;
 import io.logflux.release.yank.YankReport;
 import io.logflux.release.yank.YankRequest;
@@ -22,7 +24,7 @@ import io.logflux.release.yank.Yanker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,7 +42,8 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
     @Override
     protected Map<String, Object> run() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
-        PrintStream log = getContext().get(TaskListener.class).getLogger();
+        RunSecrets secrets = new RunSecrets();
+        PrintWriter log = secrets.printer(getContext().get(TaskListener.class).getLogger());
         if (step.getProject() == null || step.getVersion() == null) {
             throw new AbortException(Messages.yankNeedsProjectAndVersion());
         }
@@ -51,15 +54,17 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
             IndexCredentials credentials = null;
             if (toIndex && step.isUseApi() && step.getCredentialsId() != null) {
                 credentials = CredentialLookup.indexCredentials(run, step.getCredentialsId(), index);
+                secrets.add(credentials.secret());
             }
             GitHubYankMode mode = GitHubYankMode.parse(step.getGithub());
             if (mode != GitHubYankMode.NONE) {
                 if (step.getGithubRepo() == null || step.getGithubCredentialsId() == null) {
                     throw new AbortException(Messages.yankNeedsGitHub(step.getGithub()));
                 }
-                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()),
-                        CredentialLookup.gitHubToken(run, step.getGithubCredentialsId(), step.getGithubRepo()),
-                        GitHubRepo.parse(step.getGithubRepo()), HttpSettings.defaults(), Sleeper.REAL, log::println);
+                GitHubToken token = CredentialLookup.gitHubToken(run, step.getGithubCredentialsId(),
+                        step.getGithubRepo());
+                secrets.add(token.secret());
+                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()), token, GitHubRepo.parse(step.getGithubRepo()), HttpSettings.defaults(), Sleeper.REAL, log::println);
             }
             Duration wait = step.getWaitForManualYank() == null ? null
                     : Durations.parse(step.getWaitForManualYank(), "waitForManualYank");
@@ -72,10 +77,11 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
                 log.println(Messages.yankNotVerified());
                 run.setResult(Result.UNSTABLE);
             }
-            return YankMap.of(report);
+            return secrets.redact(YankMap.of(report));
         } catch (ReleaseException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(secrets.redact(e.getMessage()));
         } finally {
+            log.flush();
             if (github != null) {
                 github.close();
             }

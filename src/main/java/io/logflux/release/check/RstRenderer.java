@@ -1,5 +1,6 @@
 package io.logflux.release.check;
 
+import io.logflux.release.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +45,8 @@ public final class RstRenderer {
         try {
             input = Files.createTempFile("logflux-description", ".rst");
             Files.writeString(input, rst, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(python.get(), "-m", "readme_renderer", input.toString(),
-                    "-o", nullDevice()).redirectErrorStream(true).start();
+            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(python.get(), "-m",
+                    "readme_renderer", input.toString(), "-o", nullDevice())).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -91,8 +92,8 @@ public final class RstRenderer {
 
     private static boolean hasReadmeRenderer(String python) {
         try {
-            Process process = new ProcessBuilder(python, "-c", "import readme_renderer.rst")
-                    .redirectErrorStream(true).start();
+            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(python, "-c",
+                    "import readme_renderer.rst")).redirectErrorStream(true).start();
             process.getOutputStream().close();
             process.getInputStream().readAllBytes();
             return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;

@@ -92,7 +92,7 @@ final class CheckTokensCommand extends EngineCommand {
         }
         out().print(result.table());
         if (report != null) {
-            Files.writeString(report, result.toJson() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(report, environment.secrets().redact(result.toJson()) + "\n", StandardCharsets.UTF_8);
         }
         return result.overall() == Level.FAIL ? Main.EXIT_FAILED : Main.EXIT_OK;
     }
@@ -109,7 +109,7 @@ final class CheckTokensCommand extends EngineCommand {
         } catch (ReleaseException e) {
             throw new CommandLine.ParameterException(commandLine(), e.getMessage());
         }
-        String secret = environment.get(parts[1]);
+        String secret = environment.secret(parts[1]);
         if (secret == null) {
             throw new CommandLine.ParameterException(commandLine(), "The environment variable " + parts[1]
                     + " is not set. Export the token there (tokens are never arguments).");

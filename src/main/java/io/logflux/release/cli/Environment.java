@@ -1,7 +1,19 @@
 package io.logflux.release.cli;
 
-/** Reads environment variables (the release tag, later the tokens); tests pass their own. */
+import io.logflux.release.secret.RunSecrets;
+
+/** Reads environment variables (the release tag, the tokens); tests pass their own. */
 @FunctionalInterface
 interface Environment {
     String get(String name);
+
+    /** A variable holding a token: in a run ({@link RunEnvironment}) its value is noted, so output redacts it. */
+    default String secret(String name) {
+        return get(name);
+    }
+
+    /** The secrets of the run; none outside one. */
+    default RunSecrets secrets() {
+        return new RunSecrets();
+    }
 }

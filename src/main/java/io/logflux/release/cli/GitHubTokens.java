@@ -13,7 +13,7 @@ final class GitHubTokens {
     static GitHubToken fromEnvironment(Environment environment, String tokenEnv, CommandLine commandLine) {
         List<String> names = tokenEnv != null ? List.of(tokenEnv) : List.of("GITHUB_TOKEN", "GH_TOKEN");
         for (String variable : names) {
-            String value = environment.get(variable);
+            String value = environment.secret(variable);
             if (value != null && !value.isBlank()) {
                 return new GitHubToken(value, "environment variable " + variable);
             }

@@ -2,12 +2,12 @@ package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.UnreachableException;
+import io.logflux.release.secret.RunSecrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /** {@code java -jar logflux-release.jar <command>}: the engine as a command line, for manual recovery and any CI. */
 @Command(name = "logflux-release",
@@ -39,9 +39,11 @@ public final class Main implements Runnable {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
-        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CommandLine cli = new CommandLine(new Main(), new CommandFactory(environment))
+        // Everything the run prints goes through these two: tokens a server echoed never reach the terminal.
+        RunSecrets secrets = new RunSecrets();
+        PrintWriter outWriter = secrets.printer(out);
+        PrintWriter errWriter = secrets.printer(err);
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(new RunEnvironment(environment, secrets)))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)

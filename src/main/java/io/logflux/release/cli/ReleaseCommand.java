@@ -8,6 +8,7 @@ import io.logflux.release.github.GitHubRepo;
 import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.rehearsal.RehearsalIndex;
+import io.logflux.release.process.ChildEnvironment;
 import io.logflux.release.pipeline.Phase;
 import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
@@ -189,8 +190,8 @@ final class ReleaseCommand extends EngineCommand {
 
     private static int run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(command))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -46,7 +46,7 @@ final class TokenOptions {
             candidates.add(TWINE_PASSWORD);
         }
         for (String name : candidates) {
-            String value = environment.get(name);
+            String value = environment.secret(name);
             if (value != null && !value.isBlank()) {
                 String user = username != null ? username : environment.get(TWINE_USERNAME);
                 return IndexCredentials.forIndex(index, user, value, "environment variable " + name);

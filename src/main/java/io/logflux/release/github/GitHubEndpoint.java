@@ -2,6 +2,8 @@ package io.logflux.release.github;
 
 import io.logflux.release.ReleaseException;
 
+import io.logflux.release.secret.UserInfo;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -28,11 +30,15 @@ public record GitHubEndpoint(URI apiUrl, String accept, String authScheme, Strin
         try {
             URI uri = new URI(apiUrl.strip().endsWith("/") ? apiUrl.strip() : apiUrl.strip() + "/");
             if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                throw new URISyntaxException(apiUrl, "not an http(s) URL with a host");
+                throw new URISyntaxException(UserInfo.mask(apiUrl), "not an http(s) URL with a host");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new ReleaseException("The GitHub API URL '" + UserInfo.strip(uri) + "' was given with a user "
+                        + "name or password. Remove them from the URL: the GitHub token is the only credential sent.");
             }
             return new GitHubEndpoint(uri, MODERN_ACCEPT, "Bearer", API_VERSION);
         } catch (URISyntaxException e) {
-            throw new ReleaseException("The GitHub API URL '" + apiUrl + "' is not an http(s) URL (" + e.getReason()
+            throw new ReleaseException("The GitHub API URL '" + UserInfo.mask(apiUrl) + "' is not an http(s) URL (" + e.getReason()
                     + "). Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.");
         }
     }
@@ -43,6 +49,21 @@ public record GitHubEndpoint(URI apiUrl, String accept, String authScheme, Strin
 
     public GitHubEndpoint withAuthScheme(String scheme) {
         return new GitHubEndpoint(apiUrl, accept, scheme, apiVersion);
+    }
+
+    /**
+     * Whether a request to {@code url} may carry the token: the API's host, and on github.com also uploads.github.com
+     * (GitHub Enterprise Server serves uploads from its API host). Loopback names are one host (a local stand-in).
+     */
+    boolean mayReceiveToken(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+        String api = apiUrl.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.equals(api) || (api.equals("api.github.com") && host.equals("uploads.github.com"))
+                || (loopback(api) && loopback(host));
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     URI resolve(String path) {

@@ -8,6 +8,7 @@ import io.logflux.release.http.Schedule;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.http.StaleConnectionException;
 import io.logflux.release.http.TracedCall;
+import io.logflux.release.secret.UserInfo;
 import io.logflux.release.units.Durations;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -183,6 +184,11 @@ final class GitHubHttp implements AutoCloseable {
     }
 
     private Request.Builder request(URI url, String accept) {
+        if (!endpoint.mayReceiveToken(url)) {
+            throw new GitHubException("GitHub named " + UserInfo.strip(url) + " for a request, which is not on "
+                    + endpoint.apiUrl().getHost() + " (or its uploads host): the token is sent nowhere else. Check "
+                    + "the GitHub API URL; a release's upload_url must point at the same GitHub.", 0);
+        }
         return new Request.Builder().url(url.toString())
                 .header("Accept", accept)
                 .header("Authorization", token.authorization(endpoint.authScheme()))

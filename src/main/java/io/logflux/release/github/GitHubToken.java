@@ -27,6 +27,11 @@ public final class GitHubToken implements Serializable {
         return secret.redact(text);
     }
 
+    /** The token, for the run's {@link io.logflux.release.secret.RunSecrets} (which redacts what is printed). */
+    public Secret secret() {
+        return secret;
+    }
+
     String authorization(String scheme) {
         return scheme + " " + secret.reveal();
     }

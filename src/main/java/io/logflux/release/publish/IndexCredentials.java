@@ -58,6 +58,11 @@ public final class IndexCredentials implements Serializable {
         return secret.redact(text);
     }
 
+    /** The token, for the run's {@link io.logflux.release.secret.RunSecrets} (which redacts what is printed). */
+    public Secret secret() {
+        return secret;
+    }
+
     String authorizationHeader() {
         return secret.basicAuthorization(username);
     }

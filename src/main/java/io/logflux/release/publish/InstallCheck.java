@@ -1,7 +1,6 @@
 package io.logflux.release.publish;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,9 +44,5 @@ public record InstallCheck(String python, Optional<String> importName, Optional<
 
     String moduleFor(String projectName) {
         return importName.orElse(projectName.strip().replaceAll("[-.]+", "_").toLowerCase(java.util.Locale.ROOT));
-    }
-
-    static List<String> pipBaseArguments() {
-        return List.of("-m", "pip", "install", "--no-cache-dir", "--disable-pip-version-check", "--no-input");
     }
 }

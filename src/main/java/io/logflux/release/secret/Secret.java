@@ -89,16 +89,19 @@ public final class Secret implements Serializable {
     }
 
     private List<String> forms() {
-        List<String> forms = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
         if (basicUser != null) {
-            forms.add(basic(basicUser));
+            plain.add(basic(basicUser));
         }
-        forms.add(value);
-        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
-        if (!encoded.equals(value)) {
-            forms.add(encoded);
+        plain.add(value);
+        plain.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        List<String> forms = new ArrayList<>();
+        for (String form : plain) {
+            forms.add(form);
+            // a JSON body may escape '/' (base64 has it)
+            forms.add(form.replace("/", "\\/"));
         }
-        return forms;
+        return forms.stream().distinct().toList();
     }
 
     private String basic(String user) {

@@ -31,7 +31,8 @@ class SecretsNeverPrintedIT {
         assertThat(captures).as("captures from the publish, CLI, Jenkins, jar and twine tests").extracting(
                 p -> p.getFileName().toString()).contains("PublisherTest.txt", "PublishCommandTest.txt",
                 "PublishCallableTest.txt", "PackagedJarIT.txt", "TestIndexCalibrationTest.txt",
-                "GitHubReleaserTest.txt", "GitHubReleaseCommandTest.txt");
+                "GitHubReleaserTest.txt", "GitHubReleaseCommandTest.txt", "EchoedTokensCommandTest.txt",
+                "EchoedTokensCallableTest.txt", "ChildProcessSecretsTest.txt");
         assertThat(reports).as("surefire reports").isNotEmpty();
 
         List<String> leaks = new ArrayList<>();
