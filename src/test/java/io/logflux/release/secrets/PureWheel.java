@@ -1,6 +1,8 @@
 package io.logflux.release.secrets;
 
-import java.io.ByteArrayOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** A minimal pure-Python wheel: one module with VERSION and __version__, optionally one dependency. */
 final class PureWheel {
@@ -34,15 +34,15 @@ final class PureWheel {
         try {
             Files.createDirectories(dir);
             Path wheel = dir.resolve(name + "-" + version + "-py3-none-any.whl");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            // Written to a file, so the sizes go in the local headers: PyPI refuses data descriptors in wheels.
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(wheel)) {
                 for (Map.Entry<String, String> file : files.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(file.getKey()));
+                    zip.putArchiveEntry(new ZipArchiveEntry(file.getKey()));
                     zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                    zip.closeEntry();
+                    zip.closeArchiveEntry();
                 }
             }
-            return Files.write(wheel, bytes.toByteArray());
+            return wheel;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
