@@ -18,13 +18,16 @@ import java.nio.charset.StandardCharsets;
         subcommands = {ReleaseCommand.class, VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
                 VerifyInstallCommand.class, GitHubReleaseCommand.class, YankCommand.class,
                 CheckTokensCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable.",
+        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable,",
+                "4 internal error (a bug in logflux-release).",
                 "Documentation: docs/cli.md"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNREACHABLE = 3;
+    /** The JVM itself gave up (an {@link Error} such as OutOfMemoryError): a bug, never the user's input. */
+    public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -61,10 +64,31 @@ public final class Main implements Runnable {
                 });
         cli.setDefaultValueProvider(new EngineDefaults());
         cli.getCommandSpec().usageMessage().width(100);
-        int status = cli.execute(args);
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (Error e) {
+            errWriter.println(internalError(e, args));
+            status = EXIT_INTERNAL;
+        }
         outWriter.flush();
         errWriter.flush();
         return status;
+    }
+
+    /**
+     * One line for an {@link Error} that escaped a command (picocli's handler sees only exceptions): what gave out,
+     * never a stack trace — a stack trace of a StackOverflowError alone is thousands of lines.
+     */
+    static String internalError(Error e, String[] args) {
+        String command = args.length == 0 ? "logflux-release" : "logflux-release " + args[0];
+        String what = e instanceof OutOfMemoryError ? "the JVM ran out of memory"
+                : e instanceof StackOverflowError ? "the JVM ran out of stack" : "the JVM stopped the command";
+        String detail = e.getMessage() == null ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
+        return "internal error: " + what + " in " + command + " (" + detail.lines().findFirst().orElse("")
+                + "). This is a bug in logflux-release: its limits should have refused the input first; please "
+                + "report it with the command line.";
     }
 
     @Override
