@@ -1,5 +1,6 @@
 package io.logflux.release.cli;
 
+import io.logflux.release.EngineError;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.UnreachableException;
 import picocli.CommandLine;
@@ -76,19 +77,9 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /**
-     * One line for an {@link Error} that escaped a command (picocli's handler sees only exceptions): what gave out,
-     * never a stack trace — a stack trace of a StackOverflowError alone is thousands of lines.
-     */
+    /** Picocli's handler sees only exceptions; an Error that escapes a command is described here. */
     static String internalError(Error e, String[] args) {
-        String command = args.length == 0 ? "logflux-release" : "logflux-release " + args[0];
-        String what = e instanceof OutOfMemoryError ? "the JVM ran out of memory"
-                : e instanceof StackOverflowError ? "the JVM ran out of stack" : "the JVM stopped the command";
-        String detail = e.getMessage() == null ? e.getClass().getName()
-                : e.getClass().getName() + ": " + e.getMessage();
-        return "internal error: " + what + " in " + command + " (" + detail.lines().findFirst().orElse("")
-                + "). This is a bug in logflux-release: its limits should have refused the input first; please "
-                + "report it with the command line.";
+        return EngineError.describe(e, args.length == 0 ? "logflux-release" : "logflux-release " + args[0]);
     }
 
     @Override
