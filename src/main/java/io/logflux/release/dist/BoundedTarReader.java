@@ -238,7 +238,7 @@ public final class BoundedTarReader implements Closeable {
         headers++;
         for (byte b : block) {
             if (b != 0) {
-                if (!TarUtils.verifyCheckSum(block)) {
+                if (!checksumMatches()) {
                     throw new IOException("header #" + headers + " has a wrong checksum (this is not a tar "
                             + "archive, or a damaged one)");
                 }
@@ -246,6 +246,14 @@ public final class BoundedTarReader implements Closeable {
             }
         }
         return false;
+    }
+
+    private boolean checksumMatches() {
+        try {
+            return TarUtils.verifyCheckSum(block);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Reads one whole block; false when the stream ends before it starts. */
