@@ -7,6 +7,7 @@ import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,9 @@ public final class BoundedTarReader implements Closeable {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return new BoundedTarReader(new GZIPInputStream(raw, 1 << 16), limits);
+        } catch (EOFException e) {
+            raw.close();
+            throw new IOException("it ends inside its gzip header", e);
         } catch (IOException e) {
             raw.close();
             throw e;

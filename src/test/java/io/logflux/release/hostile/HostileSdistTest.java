@@ -148,6 +148,13 @@ class HostileSdistTest {
     }
 
     @Test
+    void anEmptyFileSaysWhereItEnds() throws IOException {
+        Path empty = Files.createFile(Files.createDirectories(dir.resolve("empty")).resolve(FILE));
+
+        assertFinding(empty, "archive.corrupt", "is not a valid sdist (.tar.gz): it ends inside its gzip header");
+    }
+
+    @Test
     void aSymlinkToADirectoryThenAHardLinkThroughItIsAnEscape() {
         assertFinding(HostileSdists.symlinkThenHardlink(dir), "archive.link",
                 "member 'hostile-1.0/passwd' links to 'hostile-1.0/up/../etc/passwd', outside the sdist's tree");
