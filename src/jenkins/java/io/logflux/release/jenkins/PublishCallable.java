@@ -2,6 +2,7 @@ package io.logflux.release.jenkins;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.logflux.release.EngineError;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.files.FileGlob;
 import io.logflux.release.github.GitHubEndpoint;
@@ -92,6 +93,9 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
             return PublishOutcome.of(published, released).redacted(secrets);
         } catch (ReleaseException e) {
             return PublishOutcome.failed(e).redacted(secrets);
+        } catch (Error e) {
+            // runs in the agent's JVM: the build log gets one line, not the JVM's stack trace
+            return PublishOutcome.failed(new ReleaseException(EngineError.describe(e, "logfluxPublish")));
         } finally {
             log.flush();
         }

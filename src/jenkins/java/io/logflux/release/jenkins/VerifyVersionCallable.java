@@ -1,6 +1,7 @@
 package io.logflux.release.jenkins;
 
 import hudson.remoting.VirtualChannel;
+import io.logflux.release.EngineError;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.check.CheckOptions;
 import io.logflux.release.check.CheckReport;
@@ -55,6 +56,9 @@ public final class VerifyVersionCallable extends MasterToSlaveFileCallable<Verif
             return VerifyVersionOutcome.of(report, check);
         } catch (ReleaseException e) {
             return VerifyVersionOutcome.error(e.getMessage());
+        } catch (Error e) {
+            // runs in the agent's JVM: the build log gets one line, not the JVM's stack trace
+            return VerifyVersionOutcome.error(EngineError.describe(e, "logfluxVerifyVersion"));
         }
     }
 

@@ -5,7 +5,9 @@ import io.logflux.release.dist.ArchiveLimits;
 /**
  * Counts what scanning an archive has cost so far and says when a limit is crossed, so that a decompression bomb
  * or an archive with millions of members ends in a finding instead of exhausting memory, disk or time. The ratio
- * rule is PyPI's: a member that inflates past 64 MiB at more than 50 times its compressed size is refused.
+ * rule is PyPI's: a member that inflates past 64 MiB at more than 50 times its compressed size is refused. An sdist's
+ * bytes — headers, long names, pax records and sparse maps as well as member data — are counted by
+ * {@link io.logflux.release.dist.BoundedTarReader} against the same limit, as it reads them; here only its members.
  */
 final class ArchiveBudget {
     static final long RATIO_FLOOR_BYTES = 64L << 20;

@@ -2,17 +2,15 @@ package io.logflux.release.check;
 
 import io.logflux.release.dist.ArchiveLimits;
 import io.logflux.release.dist.ArchivePaths;
+import io.logflux.release.dist.BoundedTarReader;
+import io.logflux.release.dist.QuotedNames;
 import io.logflux.release.dist.SdistFilename;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import io.logflux.release.dist.TarLimitException;
+import io.logflux.release.dist.TarMember;
+import io.logflux.release.dist.ZipEndRecord;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,14 +20,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads an sdist ({@code .tar.gz}) to its end: every member's name is safe, links stay inside the tree, there are no
- * device files or sparse members, everything sits under one top directory {@code {name}-{version}/}, which holds
- * PKG-INFO, and the archive is complete (a truncated file fails here, not at install time).
+ * Reads an sdist ({@code .tar.gz}) to its end: every member's name is safe, links stay inside the tree (resolved
+ * through the links before them, as on disk), there are no device files or sparse members, everything sits under one
+ * top directory {@code {name}-{version}/}, which holds PKG-INFO, the archive is complete (a truncated file fails here,
+ * not at install time) and it is not also a zip. Reading goes through {@link BoundedTarReader}, so every name,
+ * header and member is bounded before it is read.
  */
 final class SdistScanner {
     private final ArchiveLimits limits;
-    /** One buffer for every member: a scanner reads one archive, members one after another. */
-    private final byte[] buffer = new byte[1 << 16];
 
     SdistScanner(ArchiveLimits limits) {
         this.limits = limits;
@@ -40,73 +38,85 @@ final class SdistScanner {
         List<Finding> findings = new ArrayList<>();
         Set<String> files = new LinkedHashSet<>();
         Set<String> topDirectories = new TreeSet<>();
+        SdistLinks links = new SdistLinks();
         byte[] pkgInfo = null;
         String pkgInfoPath = "";
         ArchiveBudget budget = new ArchiveBudget(limits);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             GzipCompressorInputStream gzip = new GzipCompressorInputStream(raw, true);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip, StandardCharsets.UTF_8.name())) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+        boolean readAMember = false;
+        try (BoundedTarReader tar = BoundedTarReader.openTarGz(file, limits)) {
+            Optional<TarMember> next;
+            while ((next = tar.next()).isPresent()) {
+                readAMember = true;
+                TarMember entry = next.get();
                 String overLimit = budget.countMember();
                 if (overLimit != null) {
-                    findings.add(Finding.error("archive.limits", "'" + fileName + "': " + overLimit
-                            + ". Rebuild it with python -m build."));
+                    findings.add(limitFinding(fileName, overLimit));
                     break;
                 }
-                String member = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
-                member = member.endsWith("/") ? member.substring(0, member.length() - 1) : member;
+                String member = normalized(entry.name());
                 if (member.isEmpty()) {
                     continue;
                 }
                 Optional<String> unsafe = ArchivePaths.unsafeBecause(member);
                 if (unsafe.isPresent()) {
-                    findings.add(Finding.error("archive.unsafe-path", "'" + fileName + "': member '" + member
-                            + "' would be unpacked outside the project directory (" + unsafe.get()
+                    findings.add(Finding.error("archive.unsafe-path", "'" + fileName + "': member " + quote(member)
+                            + " would be unpacked outside the project directory (" + unsafe.get()
                             + "). Rebuild the sdist with python -m build."));
                     continue;
                 }
                 topDirectories.add(member.split("/")[0]);
-                if (entry.isSymbolicLink() || entry.isLink()) {
-                    checkLink(fileName, member, entry, findings);
+                int slash = member.lastIndexOf('/');
+                if (slash > 0 && links.escapes(member.substring(0, slash))) {
+                    findings.add(Finding.error("archive.link", "'" + fileName + "': member " + quote(member)
+                            + " is unpacked through a link to outside the sdist's tree. Remove the link and rebuild"
+                            + " the sdist."));
                     continue;
                 }
-                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                    findings.add(Finding.error("archive.special-file", "'" + fileName + "': member '" + member
-                            + "' is a device or FIFO; an sdist holds files and directories only. Rebuild it."));
+                if (entry.type() == TarMember.Type.SYMLINK || entry.type() == TarMember.Type.HARDLINK) {
+                    checkLink(fileName, member, entry, links, findings);
                     continue;
                 }
-                if (entry.isSparse()) {
-                    findings.add(Finding.error("archive.sparse", "'" + fileName + "': member '" + member
-                            + "' is a sparse file, which PyPI refuses. Rebuild the sdist with python -m build."));
+                if (entry.type() == TarMember.Type.DEVICE || entry.type() == TarMember.Type.FIFO) {
+                    findings.add(Finding.error("archive.special-file", "'" + fileName + "': member " + quote(member)
+                            + " is a device or FIFO; an sdist holds files and directories only. Rebuild it."));
                     continue;
                 }
-                if (!entry.isFile()) {
+                if (entry.type() == TarMember.Type.SPARSE) {
+                    findings.add(Finding.error("archive.sparse", "'" + fileName + "': member " + quote(member)
+                            + " is a sparse file, which PyPI refuses. Rebuild the sdist with python -m build."));
+                    continue;
+                }
+                if (entry.type() != TarMember.Type.FILE) {
                     continue;
                 }
                 files.add(member);
-                boolean isPkgInfo = member.split("/").length == 2 && member.endsWith("/PKG-INFO");
-                ReadResult read = drain(tar, entry, budget, isPkgInfo);
-                if (read.stop() != null) {
-                    findings.add(Finding.error("archive.limits", "'" + fileName + "': " + read.stop()
-                            + ". Rebuild it with python -m build."));
-                    break;
-                }
-                if (isPkgInfo && pkgInfo == null) {
-                    pkgInfo = read.bytes();
+                if (pkgInfo == null && member.split("/").length == 2 && member.endsWith("/PKG-INFO")) {
+                    if (entry.size() > limits.maxMetadataBytes()) {
+                        findings.add(limitFinding(fileName, member + " is larger than " + limits.maxMetadataBytes()
+                                + " bytes"));
+                        break;
+                    }
+                    try (InputStream content = tar.content()) {
+                        pkgInfo = content.readAllBytes();
+                    }
                     pkgInfoPath = member;
                 }
             }
+        } catch (TarLimitException e) {
+            findings.add(limitFinding(fileName, e.getMessage()));
         } catch (IOException | IllegalArgumentException e) {
             findings.add(Finding.error("archive.corrupt", "'" + fileName + "' is not a valid sdist (.tar.gz): "
                     + e.getMessage() + ". It may be truncated; rebuild it with python -m build."));
             return new ScannedArchive(Optional.empty(), "", files, "", findings);
         }
+        if (readAMember) {
+            checkNotAZip(file, fileName, findings);
+        }
         String expectedTop = name.distributionName() + "-" + name.versionText();
         if (topDirectories.size() != 1 || !topDirectories.contains(expectedTop)) {
             findings.add(Finding.error("sdist.layout", "'" + fileName + "' must hold a single top directory "
                     + expectedTop + "/, but holds " + (topDirectories.isEmpty() ? "nothing"
-                    : String.join(", ", topDirectories)) + ". Rebuild it with python -m build."));
+                    : shortList(topDirectories)) + ". Rebuild it with python -m build."));
         }
         if (pkgInfo == null) {
             findings.add(Finding.error("sdist.pkg-info", "'" + fileName + "' has no " + expectedTop + "/PKG-INFO, "
@@ -118,59 +128,60 @@ final class SdistScanner {
                 pkgInfoPath.substring(0, pkgInfoPath.indexOf('/') + 1), findings);
     }
 
-    private static void checkLink(String fileName, String member, TarArchiveEntry entry, List<Finding> findings) {
-        String target = entry.getLinkName();
-        String resolved;
-        if (entry.isLink()) {
-            resolved = target.startsWith("./") ? target.substring(2) : target;
+    private static String normalized(String name) {
+        String member = name.startsWith("./") ? name.substring(2) : name;
+        return member.endsWith("/") ? member.substring(0, member.length() - 1) : member;
+    }
+
+    private static void checkLink(String fileName, String member, TarMember entry, SdistLinks links,
+                                  List<Finding> findings) {
+        String target = entry.linkName();
+        boolean escapes;
+        if (entry.type() == TarMember.Type.HARDLINK) {
+            escapes = links.escapes(target.startsWith("./") ? target.substring(2) : target);
         } else {
-            int slash = member.lastIndexOf('/');
-            resolved = (slash < 0 ? "" : member.substring(0, slash + 1)) + target;
+            escapes = links.symlinkEscapes(member, target);
+            links.add(member, target);
         }
-        if (target.startsWith("/") || escapes(resolved)) {
-            findings.add(Finding.error("archive.link", "'" + fileName + "': member '" + member + "' links to '"
-                    + target + "', outside the sdist's tree. Remove the link and rebuild the sdist."));
+        if (escapes) {
+            findings.add(Finding.error("archive.link", "'" + fileName + "': member " + quote(member) + " links to "
+                    + quote(target) + ", outside the sdist's tree. Remove the link and rebuild the sdist."));
         }
     }
 
-    /** Whether a relative path climbs above the archive root once '.' and '..' are resolved. */
-    private static boolean escapes(String path) {
-        int depth = 0;
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) {
-                depth--;
-                if (depth < 0) {
-                    return true;
-                }
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                depth++;
+    /** PyPI's {@code _is_valid_dist_file} (warehouse/forklift/legacy.py): "File is both a zip and a tar file". */
+    private static void checkNotAZip(Path file, String fileName, List<Finding> findings) {
+        try {
+            if (ZipEndRecord.isPresent(file)) {
+                findings.add(Finding.error("archive.polyglot", "'" + fileName + "' is both a zip and a tar file, "
+                        + "which PyPI refuses (a zip's end record sits in its last 64 KiB). Rebuild it with "
+                        + "python -m build."));
             }
+        } catch (IOException e) {
+            findings.add(Finding.error("archive.corrupt", "'" + fileName + "' could not be read to its end: "
+                    + e.getMessage() + ". Rebuild it with python -m build."));
         }
-        return false;
     }
 
-    private ReadResult drain(TarArchiveInputStream tar, TarArchiveEntry entry, ArchiveBudget budget, boolean keep)
-            throws IOException {
-        ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream() : null;
-        long size = 0;
-        int n;
-        while ((n = tar.read(buffer)) > 0) {
-            size += n;
-            if (copy != null) {
-                if (size > limits.maxMetadataBytes()) {
-                    return new ReadResult(null, entry.getName() + " is larger than " + limits.maxMetadataBytes()
-                            + " bytes");
-                }
-                copy.write(buffer, 0, n);
-            }
-            String stop = budget.countBytes(n, size, 0);
-            if (stop != null) {
-                return new ReadResult(null, stop);
-            }
-        }
-        return new ReadResult(copy == null ? null : copy.toByteArray(), null);
+    private static Finding limitFinding(String fileName, String reason) {
+        return Finding.error("archive.limits", "'" + fileName + "': " + reason + ". Rebuild it with python -m build.");
     }
 
-    private record ReadResult(byte[] bytes, String stop) {
+    private static String quote(String member) {
+        return QuotedNames.quote(member);
+    }
+
+    /** The top directories, at most ten of them, each cut short. */
+    private static String shortList(Set<String> topDirectories) {
+        List<String> shown = new ArrayList<>();
+        for (String top : topDirectories) {
+            if (shown.size() == 10) {
+                shown.add("… (" + topDirectories.size() + " in all)");
+                break;
+            }
+            String quoted = QuotedNames.quote(top);
+            shown.add(quoted.substring(1, quoted.length() - 1));
+        }
+        return String.join(", ", shown);
     }
 }

@@ -1,5 +1,6 @@
 package io.logflux.release.cli;
 
+import io.logflux.release.EngineError;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.UnreachableException;
 import io.logflux.release.secret.RunSecrets;
@@ -18,13 +19,16 @@ import java.io.PrintWriter;
         subcommands = {ReleaseCommand.class, VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
                 VerifyInstallCommand.class, GitHubReleaseCommand.class, YankCommand.class,
                 CheckTokensCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable.",
+        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable,",
+                "4 internal error (a bug in logflux-release).",
                 "Documentation: docs/cli.md"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNREACHABLE = 3;
+    /** The JVM itself gave up (an {@link Error} such as OutOfMemoryError): a bug, never the user's input. */
+    public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -63,10 +67,21 @@ public final class Main implements Runnable {
                 });
         cli.setDefaultValueProvider(new EngineDefaults());
         cli.getCommandSpec().usageMessage().width(100);
-        int status = cli.execute(args);
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (Error e) {
+            errWriter.println(internalError(e, args));
+            status = EXIT_INTERNAL;
+        }
         outWriter.flush();
         errWriter.flush();
         return status;
+    }
+
+    /** Picocli's handler sees only exceptions; an Error that escapes a command is described here. */
+    static String internalError(Error e, String[] args) {
+        return EngineError.describe(e, args.length == 0 ? "logflux-release" : "logflux-release " + args[0]);
     }
 
     @Override

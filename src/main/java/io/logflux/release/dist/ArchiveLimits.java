@@ -6,7 +6,9 @@ package io.logflux.release.dist;
  *
  * @param maxMetadataBytes          the largest METADATA / PKG-INFO read
  * @param maxEntries                the most archive members looked at
- * @param maxTotalUncompressedBytes the most member bytes an sdist may declare before its PKG-INFO is found
+ * @param maxTotalUncompressedBytes the most bytes an archive may inflate to; in an sdist its headers (GNU long names,
+ *                                  pax headers, sparse maps) count too, and a member's declared size is checked
+ *                                  against what is left before it is read
  */
 public record ArchiveLimits(long maxMetadataBytes, int maxEntries, long maxTotalUncompressedBytes) {
     public static ArchiveLimits defaults() {

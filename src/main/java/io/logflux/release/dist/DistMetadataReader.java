@@ -1,10 +1,5 @@
 package io.logflux.release.dist;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -89,34 +85,30 @@ public final class DistMetadataReader {
     }
 
     private CoreMetadata readTarGz(Path file, String fileName) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             GzipCompressorInputStream gzip = new GzipCompressorInputStream(raw, true);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip, StandardCharsets.UTF_8.name())) {
-            long declared = 0;
+        try (BoundedTarReader tar = BoundedTarReader.openTarGz(file, limits)) {
             int count = 0;
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            Optional<TarMember> next;
+            while ((next = tar.next()).isPresent()) {
+                TarMember member = next.get();
                 if (++count > limits.maxEntries()) {
                     throw new InvalidDistributionException("'" + fileName + "' has more than " + limits.maxEntries()
                             + " members before its PKG-INFO. Rebuild it with python -m build.");
                 }
-                String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                String entryName = member.name().startsWith("./") ? member.name().substring(2) : member.name();
                 String[] segments = entryName.split("/", -1);
-                if (entry.isFile() && segments.length == 2 && segments[1].equals("PKG-INFO") && ArchivePaths.isSafe(entryName)) {
-                    if (entry.getSize() > limits.maxMetadataBytes()) {
-                        throw tooLarge(fileName, entryName, entry.getSize());
+                if (member.type() == TarMember.Type.FILE && segments.length == 2 && segments[1].equals("PKG-INFO")
+                        && ArchivePaths.isSafe(entryName)) {
+                    if (member.size() > limits.maxMetadataBytes()) {
+                        throw tooLarge(fileName, entryName, member.size());
                     }
-                    return parse(fileName, entryName, readCapped(tar, fileName, entryName));
-                }
-                declared += Math.max(0, entry.getSize());
-                if (declared > limits.maxTotalUncompressedBytes()) {
-                    throw new InvalidDistributionException("'" + fileName + "' declares more than "
-                            + limits.maxTotalUncompressedBytes() + " bytes of members before its PKG-INFO. "
-                            + "Rebuild it with python -m build.");
+                    return parse(fileName, entryName, readCapped(tar.content(), fileName, entryName));
                 }
             }
             throw new InvalidDistributionException("'" + fileName + "' has no {name}-{version}/PKG-INFO, so it is not "
                     + "a valid sdist. Rebuild it with python -m build.");
+        } catch (TarLimitException e) {
+            throw new InvalidDistributionException("'" + fileName + "' is refused before its PKG-INFO: "
+                    + e.getMessage() + ". Rebuild it with python -m build.", e);
         } catch (IOException e) {
             throw new InvalidDistributionException("'" + fileName + "' is not a valid sdist (.tar.gz): "
                     + e.getMessage() + ". Rebuild it with python -m build.", e);
