@@ -28,6 +28,7 @@ final class IndexExchange {
 
     private final HttpServerExchange exchange;
     private boolean answered;
+    private boolean bodyAbandoned;
 
     IndexExchange(HttpServerExchange exchange) {
         this.exchange = exchange;
@@ -61,6 +62,9 @@ final class IndexExchange {
      * answer instead.
      */
     void discardRestOfBody() throws IOException {
+        if (bodyAbandoned) {
+            return;
+        }
         InputStream body = exchange.getInputStream();
         byte[] buffer = new byte[8192];
         for (int drained = 0; drained < DRAIN_BYTES; ) {
@@ -75,6 +79,12 @@ final class IndexExchange {
 
     ResponseHeaders getResponseHeaders() {
         return (name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+    }
+
+    /** Leaves the rest of the request body unread: the connection closes after the answer. */
+    void abandonBody() {
+        bodyAbandoned = true;
+        exchange.setPersistent(false);
     }
 
     /** Status, reason phrase (null for the standard one) and body length (-1 for none). */
@@ -100,6 +110,14 @@ final class IndexExchange {
             }
             exchange.endExchange();
         } else {
+            // After a read timeout the close alone may not stop Undertow's default answer (200, empty) as the
+            // handler returns: whatever answer starts closes the connection instead.
+            if (!exchange.isResponseStarted()) {
+                exchange.addResponseWrapper((factory, ex) -> {
+                    IoUtils.safeClose(ex.getConnection());
+                    return factory.create();
+                });
+            }
             IoUtils.safeClose(exchange.getConnection());
         }
     }

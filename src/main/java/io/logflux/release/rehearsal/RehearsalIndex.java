@@ -5,6 +5,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import org.xnio.Options;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,6 +50,10 @@ public final class RehearsalIndex implements AutoCloseable {
                 .setIoThreads(2)
                 .setWorkerThreads(connections.workerThreads())
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, connections.idleMillis())
+                // A handler's blocking reads and writes wait for as long as these (Undertow's own default is
+                // 10 minutes per read); the idle timeout alone does not end them.
+                .setSocketOption(Options.READ_TIMEOUT, connections.idleMillis())
+                .setSocketOption(Options.WRITE_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, connections.requestParseMillis())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)

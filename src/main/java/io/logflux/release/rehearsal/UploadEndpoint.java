@@ -29,9 +29,13 @@ final class UploadEndpoint {
         String verdict;
         try (UploadedForm form = new FormReader(storage.incoming(), limits)
                 .read(contentType, exchange.getRequestContentLength(), exchange.getRequestBody())) {
+            if (!form.complete()) {
+                exchange.abandonBody();
+            }
             verdict = rules.decide(exchange.getRequestHeaders().getFirst("Authorization"), form.parts(),
                     limits.maxFileBytes());
         } catch (FormRefusal refusal) {
+            exchange.abandonBody();
             WarehouseReplies.tooLarge(exchange, refusal.detail());
             return;
         } catch (IOException e) {
