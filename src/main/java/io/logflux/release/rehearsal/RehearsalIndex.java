@@ -50,10 +50,6 @@ public final class RehearsalIndex implements AutoCloseable {
                 .setIoThreads(2)
                 .setWorkerThreads(connections.workerThreads())
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, connections.idleMillis())
-                // A handler's blocking reads and writes wait for as long as these (Undertow's own default is
-                // 10 minutes per read); the idle timeout alone does not end them.
-                .setSocketOption(Options.READ_TIMEOUT, connections.idleMillis())
-                .setSocketOption(Options.WRITE_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, connections.requestParseMillis())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
@@ -63,7 +59,7 @@ public final class RehearsalIndex implements AutoCloseable {
                 // (FormLimits, from a file limit that can change) and no handler reads more than 64 KiB of any
                 // other body (IndexExchange.discardRestOfBody).
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
-                .setHandler(new BlockingHandler(around.wrap(routes)))
+                .setHandler(new BlockingHandler(new Timeouts(connections.idleMillis(), around.wrap(routes))))
                 .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -141,6 +137,21 @@ public final class RehearsalIndex implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /**
+     * Bounds each blocking read and write of a request's handler (Undertow waits 10 minutes per read otherwise; the
+     * idle timeout does not end a blocked read). Set on the connection itself, so that the reading thread gets the
+     * timeout: as socket options they would also arm Undertow's timer, whose close from the I/O thread races the
+     * handler's read (UT005090).
+     */
+    private record Timeouts(int millis, HttpHandler next) implements HttpHandler {
+        @Override
+        public void handleRequest(io.undertow.server.HttpServerExchange exchange) throws Exception {
+            exchange.getConnection().setOption(Options.READ_TIMEOUT, millis);
+            exchange.getConnection().setOption(Options.WRITE_TIMEOUT, millis);
+            next.handleRequest(exchange);
+        }
     }
 
     /** Which endpoint answers a request; set once the server knows its port. */
