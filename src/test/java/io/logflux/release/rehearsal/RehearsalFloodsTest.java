@@ -309,6 +309,16 @@ class RehearsalFloodsTest {
     }
 
     @Test
+    void anEndlessBodyElsewhereIsAnsweredWithoutBeingRead() throws Exception {
+        start();
+        try (RawUpload upload = new RawUpload(index.baseUrl() + "somewhere/", token, -1)) {
+            // At most 64 KiB of a body no handler reads are dropped to keep the connection; past that it closes.
+            assertThat(upload.flood(() -> RawUpload.ZEROS)).startsWith("HTTP/1.1 405 ");
+        }
+        assertStillServes();
+    }
+
+    @Test
     void aSilentConnectionIsClosed() throws Exception {
         start(new ConnectionLimits(Duration.ofMillis(200), Duration.ofMillis(200), 2));
         try (RawUpload upload = raw(ONE_MIB)) {
