@@ -5,6 +5,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import org.xnio.Options;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,17 +35,31 @@ public final class RehearsalIndex implements AutoCloseable {
         QuietServerLogs.apply();
     }
 
-    private RehearsalIndex(Path dir, HandlerWrapper around, Listing listing) throws IOException {
+    /** The largest request head (line and headers): 64 KiB holds gunicorn's 32 KiB field warehouse allows for tokens. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** gunicorn's limit_request_fields, which warehouse's upload servers keep (gunicorn-uploads.conf.py). */
+    private static final int MAX_HEADERS = 100;
+
+    private RehearsalIndex(Path dir, HandlerWrapper around, Listing listing, ConnectionLimits connections)
+            throws IOException {
         this.storage = new IndexStorage(dir);
         this.rules = new UploadRules(storage);
         Routes routes = new Routes();
         this.server = Undertow.builder()
                 .addHttpListener(0, InetAddress.getLoopbackAddress().getHostAddress())
                 .setIoThreads(2)
-                .setWorkerThreads(16)
-                // Undertow refuses bodies over 10 MiB by default; the index applies warehouse's own limit itself.
+                .setWorkerThreads(connections.workerThreads())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, connections.idleMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, connections.idleMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, connections.requestParseMillis())
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEADERS)
+                // Undertow refuses bodies over 10 MiB by default; the upload endpoint reads against its own limits
+                // (FormLimits, from a file limit that can change) and no handler reads more than 64 KiB of any
+                // other body (IndexExchange.discardRestOfBody).
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
-                .setHandler(new BlockingHandler(around.wrap(routes)))
+                .setHandler(new BlockingHandler(new Timeouts(connections.idleMillis(), around.wrap(routes))))
                 .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -63,8 +78,18 @@ public final class RehearsalIndex implements AutoCloseable {
      * show what {@code listing} lets through.
      */
     public static RehearsalIndex start(Path dir, HandlerWrapper around, Listing listing) {
+        return start(dir, around, listing, ConnectionLimits.DEFAULT);
+    }
+
+    /** Starts an index whose connections are bounded by {@code connections} (the tests' short timeouts). */
+    static RehearsalIndex start(Path dir, ConnectionLimits connections) {
+        return start(dir, handler -> handler, Listing.EVERY_FILE, connections);
+    }
+
+    private static RehearsalIndex start(Path dir, HandlerWrapper around, Listing listing,
+                                        ConnectionLimits connections) {
         try {
-            return new RehearsalIndex(dir, around, listing);
+            return new RehearsalIndex(dir, around, listing, connections);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the rehearsal index", e);
         }
@@ -92,7 +117,10 @@ public final class RehearsalIndex implements AutoCloseable {
         return this;
     }
 
-    /** The largest file an upload may carry (warehouse's 100 MiB unless raised for the project). */
+    /**
+     * The largest file an upload may carry (warehouse's 100 MiB unless raised for the project); the whole upload may
+     * be a little larger (its text fields: {@link FormLimits}).
+     */
     public RehearsalIndex maxFileBytes(long bytes) {
         rules.maxFileBytes(bytes);
         return this;
@@ -109,6 +137,21 @@ public final class RehearsalIndex implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /**
+     * Bounds each blocking read and write of a request's handler (Undertow waits 10 minutes per read otherwise; the
+     * idle timeout does not end a blocked read). Set on the connection itself, so that the reading thread gets the
+     * timeout: as socket options they would also arm Undertow's timer, whose close from the I/O thread races the
+     * handler's read (UT005090).
+     */
+    private record Timeouts(int millis, HttpHandler next) implements HttpHandler {
+        @Override
+        public void handleRequest(io.undertow.server.HttpServerExchange exchange) throws Exception {
+            exchange.getConnection().setOption(Options.READ_TIMEOUT, millis);
+            exchange.getConnection().setOption(Options.WRITE_TIMEOUT, millis);
+            next.handleRequest(exchange);
+        }
     }
 
     /** Which endpoint answers a request; set once the server knows its port. */

@@ -1,12 +1,13 @@
 package io.logflux.release.rehearsal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** warehouse's legacy upload API: reads the multipart form as it arrives, then answers as {@link UploadRules} decide. */
+/**
+ * warehouse's legacy upload API: reads the multipart form as it arrives, within {@link FormLimits}, then answers as
+ * {@link UploadRules} decide. Temporary files are gone before the answer starts, whatever the answer.
+ */
 final class UploadEndpoint {
     private static final Logger LOG = Logger.getLogger(UploadEndpoint.class.getName());
 
@@ -19,32 +20,33 @@ final class UploadEndpoint {
     }
 
     void handle(IndexExchange exchange) throws IOException {
-        String boundary = MultipartReader.boundaryOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        if (boundary == null) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (!FormReader.isForm(contentType)) {
             WarehouseReplies.refuse(exchange, 400, "Invalid request: the body must be multipart/form-data.");
             return;
         }
-        List<MultipartReader.Part> parts;
-        try {
-            parts = new MultipartReader(exchange.getRequestBody(), boundary, storage.incoming()).readAll();
+        FormLimits limits = rules.limits();
+        String verdict;
+        try (UploadedForm form = new FormReader(storage.incoming(), limits)
+                .read(contentType, exchange.getRequestContentLength(), exchange.getRequestBody())) {
+            if (!form.complete()) {
+                exchange.abandonBody();
+            }
+            verdict = rules.decide(exchange.getRequestHeaders().getFirst("Authorization"), form.parts(),
+                    limits.maxFileBytes());
+        } catch (FormRefusal refusal) {
+            exchange.abandonBody();
+            WarehouseReplies.tooLarge(exchange, refusal.detail());
+            return;
         } catch (IOException e) {
             // Left unanswered: the exchange's close closes the connection, as a server does for a broken body.
             LOG.log(Level.FINE, "upload body unreadable", e);
             return;
         }
-        try {
-            String refusal = rules.decide(exchange.getRequestHeaders().getFirst("Authorization"), parts);
-            if (refusal == null) {
-                WarehouseReplies.ok(exchange);
-            } else {
-                WarehouseReplies.refuse(exchange, Integer.parseInt(refusal.substring(0, 3)), refusal.substring(4));
-            }
-        } finally {
-            for (MultipartReader.Part part : parts) {
-                if (part.file() != null) {
-                    Files.deleteIfExists(part.file());
-                }
-            }
+        if (verdict == null) {
+            WarehouseReplies.ok(exchange);
+        } else {
+            WarehouseReplies.refuse(exchange, Integer.parseInt(verdict.substring(0, 3)), verdict.substring(4));
         }
     }
 }

@@ -26,10 +26,19 @@ final class UploadRules {
         this.maxFileBytes = bytes;
     }
 
-    String decide(String authorization, List<MultipartReader.Part> parts) throws IOException {
+    /** The limits an upload is read against now (the file limit as it is when the upload starts). */
+    FormLimits limits() {
+        return FormLimits.forFiles(maxFileBytes);
+    }
+
+    /**
+     * Decides on the parts read, the file checked against {@code fileLimit} (the limit it was read against). A
+     * file over it was read only up to there, so the fields after it are unknown: twine sends the file last.
+     */
+    String decide(String authorization, List<FormPart> parts, long fileLimit) throws IOException {
         Map<String, List<String>> form = new LinkedHashMap<>();
-        MultipartReader.Part content = null;
-        for (MultipartReader.Part part : parts) {
+        FormPart content = null;
+        for (FormPart part : parts) {
             if (part.isFile()) {
                 if (!"content".equals(part.name())) {
                     return "400 " + part.name() + ": Should not be a tuple.";
@@ -53,7 +62,7 @@ final class UploadRules {
             // L741-L744.
             return "400 Upload payload does not have a file.";
         }
-        return file(identity, form, content);
+        return file(identity, form, content, fileLimit);
     }
 
     private static String firstRefusal(String... checks) {
@@ -66,7 +75,7 @@ final class UploadRules {
     }
 
     /** The token's scope (L813-L844), then the file's name, extension, type and size (L1112-L1175), its digests. */
-    private String file(Identity identity, Map<String, List<String>> form, MultipartReader.Part content)
+    private String file(Identity identity, Map<String, List<String>> form, FormPart content, long limit)
             throws IOException {
         String project = IndexStorage.normalize(FormChecks.first(form, "name"));
         Set<String> scope = storage.scopeOf(identity.token()).orElse(Set.of());
@@ -90,7 +99,7 @@ final class UploadRules {
                 || content.contentType().toLowerCase(Locale.ROOT).startsWith("image/")) {
             return "400 Invalid distribution file.";
         }
-        long limit = maxFileBytes;
+        // L1149-L1164: checked as the file is read (so is the index's).
         if (content.size() > limit) {
             return "400 File too large. Limit for project '" + project + "' is " + (limit / (1 << 20))
                     + " MB. See https://docs.pypi.org/project-management/storage-limits"
@@ -103,7 +112,7 @@ final class UploadRules {
     }
 
     /** L483-L510 (_is_duplicate_file), L1205-L1224 and L1262-L1275, then the file is stored. */
-    private String storeUnlessDuplicate(String project, Map<String, List<String>> form, MultipartReader.Part content)
+    private String storeUnlessDuplicate(String project, Map<String, List<String>> form, FormPart content)
             throws IOException {
         String filename = content.fileName();
         ContentDigests digests = content.digests();

@@ -23,6 +23,8 @@ public final class WarehouseReplies {
             404, new PyramidStatus("Not Found", "The resource could not be found."),
             405, new PyramidStatus("Method Not Allowed", "The method POST is not allowed for this resource."),
             409, new PyramidStatus("Conflict", "There was a conflict when trying to complete your request."),
+            413, new PyramidStatus("Request Entity Too Large", "The body of your request was too large for this "
+                    + "server."),
             429, new PyramidStatus("Too Many Requests", "The action could not be performed because there were too "
                     + "many requests by the client."),
             500, new PyramidStatus("Internal Server Error", "The server has either erred or is incapable of "
@@ -53,6 +55,14 @@ public final class WarehouseReplies {
         // _exc_with_message: the message, iso-8859-1-safe, is the status line's reason.
         String reason = new String(message.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
         pyramidPage(exchange, status, reason, message);
+    }
+
+    /**
+     * Pyramid's HTTPRequestEntityTooLarge raised with {@code detail} (warehouse/views.py L433): its own status line,
+     * the detail in the body; for an upload past one of the index's limits.
+     */
+    static void tooLarge(IndexExchange exchange, String detail) throws IOException {
+        pyramidPage(exchange, 413, null, detail);
     }
 
     /**
@@ -177,7 +187,7 @@ public final class WarehouseReplies {
     private static void respond(IndexExchange exchange, int status, String reason, String contentType, byte[] body)
             throws IOException {
         // Whatever the handler did not read must not be left in the connection.
-        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        exchange.discardRestOfBody();
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, reason, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

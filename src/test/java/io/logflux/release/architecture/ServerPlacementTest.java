@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rehearsal's HTTP server stays in the command line: only the CLI starts a rehearsal index, only the rehearsal
- * package uses Undertow and Bouncy Castle, and the plugin build (hpi/pom.xml) compiles none of it.
+ * package uses Undertow, Commons FileUpload and Bouncy Castle, and the plugin build (hpi/pom.xml) compiles none of it.
  */
 class ServerPlacementTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
@@ -47,12 +47,21 @@ class ServerPlacementTest {
     }
 
     @Test
+    void onlyTheRehearsalUsesTheMultipartParser() {
+        noClasses().that().resideOutsideOfPackage("io.logflux.release.rehearsal..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.fileupload2..")
+                .because("Commons FileUpload parses the rehearsal index's uploads; the plugin (hpi/pom.xml) ships none")
+                .check(ENGINE);
+    }
+
+    @Test
     void thePluginBuildExcludesEveryPackageThatReachesTheServer() throws Exception {
         Set<String> serverPackages = new TreeSet<>();
         for (JavaClass c : ENGINE) {
             boolean reachesServer = c.getDirectDependenciesFromSelf().stream().anyMatch(d -> {
                 String target = d.getTargetClass().getPackageName();
                 return target.startsWith("io.undertow") || target.startsWith("org.bouncycastle")
+                        || target.startsWith("org.apache.commons.fileupload2")
                         || target.startsWith("io.logflux.release.rehearsal") && !c.getPackageName()
                         .startsWith("io.logflux.release.rehearsal");
             });
@@ -69,7 +78,7 @@ class ServerPlacementTest {
     }
 
     @Test
-    void thePluginBuildDependsOnNeitherUndertowNorBouncyCastle() throws Exception {
+    void thePluginBuildDependsOnNeitherUndertowNorBouncyCastleNorFileUpload() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("hpi/pom.xml")
                 .toFile());
         NodeList groups = pom.getElementsByTagName("groupId");
@@ -80,6 +89,12 @@ class ServerPlacementTest {
 
         assertThat(groupIds).isNotEmpty().noneMatch(g -> g.startsWith("io.undertow") || g.startsWith("org.jboss.xnio")
                 || g.startsWith("org.bouncycastle"));
+        NodeList artifacts = pom.getElementsByTagName("artifactId");
+        List<String> artifactIds = new ArrayList<>();
+        for (int i = 0; i < artifacts.getLength(); i++) {
+            artifactIds.add(artifacts.item(i).getTextContent().strip());
+        }
+        assertThat(artifactIds).isNotEmpty().noneMatch(a -> a.startsWith("commons-fileupload"));
     }
 
     /** An exclude like {@code io/logflux/release/cli/**} covers the package and its subpackages. */

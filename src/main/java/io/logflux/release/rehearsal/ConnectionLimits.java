@@ -1,0 +1,21 @@
+package io.logflux.release.rehearsal;
+
+import java.time.Duration;
+
+/**
+ * How the index's server bounds its connections: how long one may be silent (waiting for a request, or within one:
+ * a stalled body), how long a request's line and headers may take to arrive, and how many requests are served at once
+ * (the worker pool; the others wait in the queue without a thread).
+ */
+record ConnectionLimits(Duration idle, Duration requestParse, int workerThreads) {
+    /** A minute of silence is far more than a local upload needs between two packets. */
+    static final ConnectionLimits DEFAULT = new ConnectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), 16);
+
+    int idleMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, idle.toMillis());
+    }
+
+    int requestParseMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, requestParse.toMillis());
+    }
+}
