@@ -47,7 +47,20 @@ public final class Main implements Runnable {
         RunSecrets secrets = new RunSecrets();
         PrintWriter outWriter = secrets.printer(out);
         PrintWriter errWriter = secrets.printer(err);
-        CommandLine cli = new CommandLine(new Main(), new CommandFactory(new RunEnvironment(environment, secrets)))
+        int status;
+        try {
+            status = commandLine(new RunEnvironment(environment, secrets), outWriter, errWriter).execute(args);
+        } catch (Error e) {
+            errWriter.println(internalError(e, args));
+            status = EXIT_INTERNAL;
+        }
+        outWriter.flush();
+        errWriter.flush();
+        return status;
+    }
+
+    private static CommandLine commandLine(Environment environment, PrintWriter outWriter, PrintWriter errWriter) {
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(environment))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
@@ -67,16 +80,7 @@ public final class Main implements Runnable {
                 });
         cli.setDefaultValueProvider(new EngineDefaults());
         cli.getCommandSpec().usageMessage().width(100);
-        int status;
-        try {
-            status = cli.execute(args);
-        } catch (Error e) {
-            errWriter.println(internalError(e, args));
-            status = EXIT_INTERNAL;
-        }
-        outWriter.flush();
-        errWriter.flush();
-        return status;
+        return cli;
     }
 
     /** Picocli's handler sees only exceptions; an Error that escapes a command is described here. */

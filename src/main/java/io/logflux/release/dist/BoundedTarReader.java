@@ -1,5 +1,7 @@
 package io.logflux.release.dist;
 
+import io.logflux.release.files.ThroughReadStream;
+
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.apache.commons.compress.archivers.zip.ZipEncoding;
@@ -106,13 +108,7 @@ public final class BoundedTarReader implements Closeable {
 
     /** The current member's data; reading it counts against the archive's budget like everything else. */
     public InputStream content() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new ThroughReadStream(in) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 if (dataLeft == 0) {
@@ -125,6 +121,11 @@ public final class BoundedTarReader implements Closeable {
                 dataLeft -= n;
                 consumed += n;
                 return n;
+            }
+
+            @Override
+            public void close() {
+                // the archive stays open for the next member
             }
         };
     }

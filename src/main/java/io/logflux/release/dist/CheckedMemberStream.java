@@ -1,6 +1,7 @@
 package io.logflux.release.dist;
 
-import java.io.FilterInputStream;
+import io.logflux.release.files.ThroughReadStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
@@ -9,7 +10,7 @@ import java.util.zip.CRC32;
  * A member's data that stops at its declared size, as Python's zipfile does (what inflates past it is not read),
  * and must then have its CRC-32 and not have ended sooner.
  */
-final class CheckedMemberStream extends FilterInputStream {
+final class CheckedMemberStream extends ThroughReadStream {
     private final ZipMember member;
     private final CRC32 crc = new CRC32();
     private long read;
@@ -17,12 +18,6 @@ final class CheckedMemberStream extends FilterInputStream {
     CheckedMemberStream(InputStream in, ZipMember member) {
         super(in);
         this.member = member;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -43,8 +38,4 @@ final class CheckedMemberStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        throw new IOException("members are read, not skipped");
-    }
 }

@@ -22,11 +22,6 @@ public final class GitHubToken implements Serializable {
         return secret.source();
     }
 
-    /** The text with the token replaced by ****. */
-    public String redact(String text) {
-        return secret.redact(text);
-    }
-
     /** The token, for the run's {@link io.logflux.release.secret.RunSecrets} (which redacts what is printed). */
     public Secret secret() {
         return secret;

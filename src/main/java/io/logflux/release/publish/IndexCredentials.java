@@ -53,11 +53,6 @@ public final class IndexCredentials implements Serializable {
         return secret.startsWith("pypi-");
     }
 
-    /** The text with the token (plain, URL-encoded, or in the Authorization header) replaced by ****. */
-    public String redact(String text) {
-        return secret.redact(text);
-    }
-
     /** The token, for the run's {@link io.logflux.release.secret.RunSecrets} (which redacts what is printed). */
     public Secret secret() {
         return secret;

@@ -1,6 +1,7 @@
 package io.logflux.release.rehearsal;
 
-import java.io.FilterInputStream;
+import io.logflux.release.files.ThroughReadStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,7 +9,7 @@ import java.io.InputStream;
  * A request body that fails once more than {@code max} bytes were read, and remembers it: the parser may wrap the
  * failure in its own, so the reader asks this stream whether the body was the cause.
  */
-final class BoundedBody extends FilterInputStream {
+final class BoundedBody extends ThroughReadStream {
     private final long max;
     private long read;
     private boolean exceeded;
@@ -20,12 +21,6 @@ final class BoundedBody extends FilterInputStream {
 
     boolean exceeded() {
         return exceeded;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -42,12 +37,6 @@ final class BoundedBody extends FilterInputStream {
             }
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        int chunk = (int) Math.min(n, 8192);
-        return Math.max(0, read(new byte[chunk], 0, chunk));
     }
 
     private IOException tooLarge() {

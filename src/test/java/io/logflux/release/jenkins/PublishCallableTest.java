@@ -201,7 +201,7 @@ class PublishCallableTest {
         IndexCredentials credentials = roundTrip(IndexCredentials.token(token, "credentials 'pypi-token'"));
         assertThat(roundTrip(request(true))).isEqualTo(request(true));
         assertThat(credentials.source()).isEqualTo("credentials 'pypi-token'");
-        assertThat(credentials.redact("sent " + token)).isEqualTo("sent ****");
+        assertThat(credentials.secret().redact("sent " + token)).isEqualTo("sent ****");
     }
 
     @SuppressWarnings("unchecked")

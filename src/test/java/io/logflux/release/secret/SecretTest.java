@@ -53,7 +53,7 @@ class SecretTest {
 
         assertThat(secret.toString()).doesNotContain(VALUE).contains("credentials 'pypi-token'").contains("****");
         assertThat(back.toString()).doesNotContain(VALUE);
-        assertThat(back.redact("sent " + VALUE)).isEqualTo("sent ****");
+        assertThat(back.secret().redact("sent " + VALUE)).isEqualTo("sent ****");
         assertThat(Secret.orEmpty(null, "environment variable X").isEmpty()).isTrue();
     }
 }
