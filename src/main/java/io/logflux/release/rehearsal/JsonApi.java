@@ -16,14 +16,12 @@ import java.util.Optional;
  */
 final class JsonApi {
     private final ObjectMapper json = new ObjectMapper();
+    private final ShownFiles shown;
     private final IndexStorage storage;
-    private final Listing listing;
-    private final String baseUrl;
 
-    JsonApi(IndexStorage storage, Listing listing, String baseUrl) {
-        this.storage = storage;
-        this.listing = listing;
-        this.baseUrl = baseUrl;
+    JsonApi(ShownFiles shown) {
+        this.shown = shown;
+        this.storage = shown.storage();
     }
 
     void handle(IndexExchange exchange, String path) throws IOException {
@@ -40,27 +38,26 @@ final class JsonApi {
                     + (release ? version + "/" : "") + "json");
             return;
         }
-        List<StoredFile> shown = listing.shown(storage.files(f -> f.project().equals(name)
-                && (version == null || f.version().equals(version))));
-        if (shown.isEmpty()) {
+        List<StoredFile> files = shown.of(name, version);
+        if (files.isEmpty()) {
             WarehouseReplies.jsonError(exchange, 404, "Not Found");
             return;
         }
         ObjectNode root = json.createObjectNode();
         ObjectNode info = root.putObject("info");
         info.put("name", name);
-        String current = version != null ? version : shown.get(shown.size() - 1).version();
+        String current = version != null ? version : files.get(files.size() - 1).version();
         info.put("version", current);
         putYank(info, storage.yankReason(name, current));
         if (release) {
             ArrayNode urls = root.putArray("urls");
-            shown.forEach(f -> fileJson(urls.addObject(), f));
+            files.forEach(f -> fileJson(urls.addObject(), f));
         } else {
             ObjectNode releases = root.putObject("releases");
-            for (StoredFile f : shown) {
-                ArrayNode files = releases.has(f.version()) ? (ArrayNode) releases.get(f.version())
+            for (StoredFile f : files) {
+                ArrayNode versionFiles = releases.has(f.version()) ? (ArrayNode) releases.get(f.version())
                         : releases.putArray(f.version());
-                fileJson(files.addObject(), f);
+                fileJson(versionFiles.addObject(), f);
             }
         }
         long serial = storage.serial();
@@ -78,7 +75,7 @@ final class JsonApi {
         d.put("blake2b_256", f.blake2b256());
         u.put("size", f.size());
         u.put("upload_time_iso_8601", f.uploaded().toString());
-        u.put("url", baseUrl + "packages/" + f.filename());
+        u.put("url", shown.url(f));
         putYank(u, storage.yankReason(f.project(), f.version()));
         u.put("requires_python", f.requiresPython());
     }

@@ -64,8 +64,9 @@ public final class RehearsalIndex implements AutoCloseable {
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         this.baseUrl = "http://127.0.0.1:" + port + "/";
-        routes.serve(new UploadEndpoint(storage, rules), new JsonApi(storage, listing, baseUrl),
-                new SimpleApi(storage, listing, baseUrl), new FileDownloads(storage));
+        ShownFiles shown = new ShownFiles(storage, listing, baseUrl);
+        routes.serve(new UploadEndpoint(storage, rules), new JsonApi(shown), new SimpleApi(shown),
+                new FileDownloads(storage));
     }
 
     /** Starts an index on a free loopback port, keeping its files under {@code dir}. */

@@ -15,14 +15,12 @@ final class SimpleApi {
     private static final String SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
 
     private final ObjectMapper json = new ObjectMapper();
+    private final ShownFiles shown;
     private final IndexStorage storage;
-    private final Listing listing;
-    private final String baseUrl;
 
-    SimpleApi(IndexStorage storage, Listing listing, String baseUrl) {
-        this.storage = storage;
-        this.listing = listing;
-        this.baseUrl = baseUrl;
+    SimpleApi(ShownFiles shown) {
+        this.shown = shown;
+        this.storage = shown.storage();
     }
 
     void handle(IndexExchange exchange, String path) throws IOException {
@@ -46,7 +44,7 @@ final class SimpleApi {
             WarehouseReplies.respond(exchange, 404, "text/plain", "404 Not Found".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        List<StoredFile> project = listing.shown(storage.files(f -> f.project().equals(name)));
+        List<StoredFile> project = shown.of(name, null);
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         if (accept != null && accept.contains(SIMPLE_JSON)) {
             WarehouseReplies.respond(exchange, 200, SIMPLE_JSON, pep691(name, project));
@@ -65,7 +63,7 @@ final class SimpleApi {
         for (StoredFile f : project) {
             ObjectNode o = list.addObject();
             o.put("filename", f.filename());
-            o.put("url", baseUrl + "packages/" + f.filename());
+            o.put("url", shown.url(f));
             o.putObject("hashes").put("sha256", f.sha256());
             o.put("requires-python", f.requiresPython());
             o.put("size", f.size());
@@ -87,7 +85,7 @@ final class SimpleApi {
                 + "content=\"1.1\"><title>Links for " + name + "</title></head><body><h1>Links for " + name
                 + "</h1>\n");
         for (StoredFile f : project) {
-            html.append("<a href=\"").append(baseUrl).append("packages/").append(f.filename()).append("#sha256=")
+            html.append("<a href=\"").append(shown.url(f)).append("#sha256=")
                     .append(f.sha256()).append('"');
             if (f.requiresPython() != null) {
                 html.append(" data-requires-python=\"").append(f.requiresPython().replace("&", "&amp;")
