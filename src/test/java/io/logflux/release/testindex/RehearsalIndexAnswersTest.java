@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warehouse/forklift/legacy.py as "L", shared/reference/pypi-protocol.md §1.3 and warehouse-2026.md): status and the
  * status line warehouse sends (in the JSON body's {@code code}, Pyramid's rendering; see WarehouseAnswersTest).
  */
-class LocalIndexAnswersTest {
+class RehearsalIndexAnswersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
