@@ -4,13 +4,12 @@ import java.time.Duration;
 
 /**
  * How the index's server bounds its connections: how long one may be silent (waiting for a request, or within one:
- * a stalled body), how long a request's line and headers may take to arrive, how many requests are served at once
- * (the worker pool; the others wait in the queue without a thread), and how long an upload's body may take in all.
+ * a stalled body), how long a request's line and headers may take to arrive, and how many requests are served at once
+ * (the worker pool; the others wait in the queue without a thread).
  */
-record ConnectionLimits(Duration idle, Duration requestParse, int workerThreads, Duration body) {
-    /** A minute of silence is far more than a local upload needs between two packets; 30 min is the client's own. */
-    static final ConnectionLimits DEFAULT = new ConnectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), 16,
-            Duration.ofMinutes(30));
+record ConnectionLimits(Duration idle, Duration requestParse, int workerThreads) {
+    /** A minute of silence is far more than a local upload needs between two packets. */
+    static final ConnectionLimits DEFAULT = new ConnectionLimits(Duration.ofSeconds(60), Duration.ofSeconds(30), 16);
 
     int idleMillis() {
         return (int) Math.min(Integer.MAX_VALUE, idle.toMillis());

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +31,10 @@ final class FormReader {
 
     private final Path tempDir;
     private final FormLimits limits;
-    private final Duration bodyTime;
 
-    FormReader(Path tempDir, FormLimits limits, Duration bodyTime) {
+    FormReader(Path tempDir, FormLimits limits) {
         this.tempDir = tempDir;
         this.limits = limits;
-        this.bodyTime = bodyTime;
     }
 
     /** True for a multipart/form-data type that names a boundary. */
@@ -52,7 +49,7 @@ final class FormReader {
      * for a malformed or truncated body.
      */
     UploadedForm read(String contentType, long contentLength, InputStream body) throws IOException, FormRefusal {
-        BoundedBody bounded = new BoundedBody(body, limits.maxBodyBytes(), bodyTime, System::nanoTime);
+        BoundedBody bounded = new BoundedBody(body, limits.maxBodyBytes(), limits.maxBodyTime(), System::nanoTime);
         List<FormPart> parts = new ArrayList<>();
         boolean returned = false;
         try {

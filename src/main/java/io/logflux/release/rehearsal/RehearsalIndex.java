@@ -65,8 +65,8 @@ public final class RehearsalIndex implements AutoCloseable {
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         this.baseUrl = "http://127.0.0.1:" + port + "/";
         ShownFiles shown = new ShownFiles(storage, listing, baseUrl);
-        routes.serve(new UploadEndpoint(storage, rules, connections.body()), new JsonApi(shown),
-                new SimpleApi(shown), new FileDownloads(storage));
+        routes.serve(new UploadEndpoint(storage, rules), new JsonApi(shown), new SimpleApi(shown),
+                new FileDownloads(storage));
     }
 
     /** Starts an index on a free loopback port, keeping its files under {@code dir}. */

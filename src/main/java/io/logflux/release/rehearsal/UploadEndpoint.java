@@ -1,7 +1,6 @@
 package io.logflux.release.rehearsal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,12 +13,10 @@ final class UploadEndpoint {
 
     private final IndexStorage storage;
     private final UploadRules rules;
-    private final Duration bodyTime;
 
-    UploadEndpoint(IndexStorage storage, UploadRules rules, Duration bodyTime) {
+    UploadEndpoint(IndexStorage storage, UploadRules rules) {
         this.storage = storage;
         this.rules = rules;
-        this.bodyTime = bodyTime;
     }
 
     void handle(IndexExchange exchange) throws IOException {
@@ -30,7 +27,7 @@ final class UploadEndpoint {
         }
         FormLimits limits = rules.limits();
         String verdict;
-        try (UploadedForm form = new FormReader(storage.incoming(), limits, bodyTime)
+        try (UploadedForm form = new FormReader(storage.incoming(), limits)
                 .read(contentType, exchange.getRequestContentLength(), exchange.getRequestBody())) {
             if (!form.complete()) {
                 exchange.abandonBody();

@@ -34,7 +34,7 @@ public final class FloodBench {
         Path dir = Path.of(args[0]);
         String token = FakeTokens.pypi();
         try (RehearsalIndex index = RehearsalIndex.start(dir, new ConnectionLimits(Duration.ofSeconds(2),
-                Duration.ofSeconds(2), 16, Duration.ofMinutes(30))).acceptToken(token)) {
+                Duration.ofSeconds(2), 16)).acceptToken(token)) {
             byte[] mib = new byte[1 << 20];
             flood(index, token, dir, "6,000 fields of 1 MiB", counting(6000L * 3, n -> switch ((int) (n % 3)) {
                 case 0 -> RawUpload.ascii("--" + RawUpload.BOUNDARY + "\r\nContent-Disposition: form-data; "

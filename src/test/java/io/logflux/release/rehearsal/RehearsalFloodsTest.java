@@ -320,7 +320,7 @@ class RehearsalFloodsTest {
 
     @Test
     void aSilentConnectionIsClosed() throws Exception {
-        start(new ConnectionLimits(Duration.ofMillis(200), Duration.ofMillis(200), 2, Duration.ofMinutes(30)));
+        start(new ConnectionLimits(Duration.ofMillis(200), Duration.ofMillis(200), 2));
         try (RawUpload upload = raw(ONE_MIB)) {
             // The request head was sent, then nothing: the connection is closed unanswered, not kept with a thread.
             assertThat(upload.answer()).isEmpty();
@@ -330,7 +330,7 @@ class RehearsalFloodsTest {
 
     @Test
     void stalledUploadsAreClosedAndLeaveNoFile() throws Exception {
-        start(new ConnectionLimits(Duration.ofMillis(300), Duration.ofMillis(300), 2, Duration.ofMinutes(30)));
+        start(new ConnectionLimits(Duration.ofMillis(300), Duration.ofMillis(300), 2));
         List<RawUpload> stalled = new ArrayList<>();
         try {
             // More stalled uploads than worker threads, each with a file begun.
@@ -355,7 +355,7 @@ class RehearsalFloodsTest {
 
     @Test
     void aRequestHeadThatNeverEndsIsClosed() throws Exception {
-        start(new ConnectionLimits(Duration.ofSeconds(30), Duration.ofMillis(200), 2, Duration.ofMinutes(30)));
+        start(new ConnectionLimits(Duration.ofSeconds(30), Duration.ofMillis(200), 2));
         try (Socket socket = new Socket("127.0.0.1", URI.create(index.baseUrl()).getPort())) {
             // A guard: the idle timeout is 30 s, the parse timeout's 200 ms close the connection first.
             socket.setSoTimeout(20_000);
