@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 @Command(name = "release",
         sortOptions = false,
@@ -90,7 +89,7 @@ final class ReleaseCommand extends EngineCommand {
         PrintWriter out = out();
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
-        List<Path> built = releaseFiles(work, out);
+        List<Path> built = new ReleaseFiles(project.dir, python).find(files, rehearse, work);
         boolean install = !noInstall && installCheckPossible(out);
         PublishRequest publishing = RequestArguments.build(commandLine(), () -> PublishRequest.builder()
                 .check(strict, null).install(install, python, null, null, false).build());
@@ -148,35 +147,6 @@ final class ReleaseCommand extends EngineCommand {
         return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
                 HttpSettings.defaults(), Sleeper.REAL,
                 out()::println), request, work);
-    }
-
-    private List<Path> releaseFiles(Path work, PrintWriter out) throws IOException {
-        if (!files.isEmpty()) {
-            return FileArguments.expand(files);
-        }
-        Path dist = project.dir.resolve("dist");
-        if (Files.isDirectory(dist)) {
-            try (Stream<Path> listed = Files.list(dist)) {
-                List<Path> found = listed.filter(p -> p.toString().endsWith(".whl") || p.toString().endsWith(".tar.gz"))
-                        .sorted().toList();
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        if (!rehearse) {
-            return List.of();
-        }
-        Path outdir = work.resolve("dist");
-        int status = run(List.of(python, "-m", "build", "--outdir", outdir.toString(), project.dir.toString()));
-        if (status != 0) {
-            out.println("No built files, and '" + python + " -m build' is not available (install python3-build, or "
-                    + "give --files): the publishing phases are skipped.");
-            return List.of();
-        }
-        try (Stream<Path> listed = Files.list(outdir)) {
-            return listed.sorted().toList();
-        }
     }
 
     private boolean installCheckPossible(PrintWriter out) {

@@ -49,6 +49,10 @@ public final class ReleaseRunner {
     public List<PhaseResult> run(Path project, String tag, List<Path> files, Set<Phase> phases,
                                  Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
                                  Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
+        if (files.isEmpty()) {
+            throw new ReleaseException("No built files to release: build them first (python3 -m build). Nothing "
+                    + "was published.");
+        }
         PublicationSettings settings = publishing.toBuilder().waitUntilServed(true, publishing.waitTimeout()).build()
                 .settings();
         printPlan(project, tag, files, phases, test, production, github, githubPlan, publishing);
@@ -89,10 +93,6 @@ public final class ReleaseRunner {
         if (!version.ok()) {
             throw new ReleaseException(version.headline() + " (the report above says where and what to do)");
         }
-        if (files.isEmpty()) {
-            return new PhaseResult(Phase.VALIDATE, PhaseResult.Status.DONE, elapsed(start), "version "
-                    + version.normalizedVersion() + " == tag " + tag + "; no built files to check");
-        }
         CheckReport check = new DistributionChecker(CheckOptions.defaults()).check(files);
         log.accept(check.text(false).stripTrailing());
         if (!check.passed(false)) {
@@ -108,9 +108,6 @@ public final class ReleaseRunner {
                                 String githubPlan) {
         if (target.isEmpty()) {
             return skipped(phase, start, "no index configured for this phase");
-        }
-        if (files.isEmpty()) {
-            return skipped(phase, start, "no built files (build them with python3 -m build)");
         }
         PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
                 Sleeper.REAL, log).run(files);
