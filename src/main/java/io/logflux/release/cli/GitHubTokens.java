@@ -11,15 +11,15 @@ final class GitHubTokens {
     }
 
     static GitHubToken fromEnvironment(Environment environment, String tokenEnv, CommandLine commandLine) {
+        return fromEnvironment(environment, tokenEnv, tokenEnv == null ? "--token-env" : null, commandLine);
+    }
+
+    /** @param optionHint the option that names another variable, or null when the command has none */
+    static GitHubToken fromEnvironment(Environment environment, String tokenEnv, String optionHint,
+                                       CommandLine commandLine) {
         List<String> names = tokenEnv != null ? List.of(tokenEnv) : List.of("GITHUB_TOKEN", "GH_TOKEN");
-        for (String variable : names) {
-            String value = environment.secret(variable);
-            if (value != null && !value.isBlank()) {
-                return new GitHubToken(value, "environment variable " + variable);
-            }
-        }
-        throw new CommandLine.ParameterException(commandLine, "No GitHub token: set " + String.join(" or ", names)
-                + (tokenEnv == null ? ", or name the variable with --token-env" : "") + ". The token needs "
-                + "'contents: write' on the repository.");
+        TokenVariables.Found found = TokenVariables.first(environment, names, "No GitHub token", optionHint,
+                "The token needs 'contents: write' on the repository.", commandLine);
+        return new GitHubToken(found.value(), "environment variable " + found.variable());
     }
 }

@@ -1,7 +1,6 @@
 package io.logflux.release.cli;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubRepo;
@@ -45,6 +44,9 @@ import java.util.concurrent.TimeUnit;
                 "--rehearse runs the same phases against two local indexes on 127.0.0.1 (no network, no tokens) "
                         + "and prints the GitHub part as a plan."})
 final class ReleaseCommand extends EngineCommand {
+    static final String TEST_TOKEN_VARIABLE = "TEST_PYPI_API_TOKEN";
+    static final String PRODUCTION_TOKEN_VARIABLE = "PYPI_API_TOKEN";
+
     @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
     @Mixin private ProjectOption project = new ProjectOption();
 
@@ -61,16 +63,28 @@ final class ReleaseCommand extends EngineCommand {
     private boolean rehearse;
 
     @Option(names = "--test-repository", paramLabel = "INDEX", defaultValue = "testpypi",
-            description = "The test index (default: ${DEFAULT-VALUE}); token from TEST_PYPI_API_TOKEN.")
+            description = "The test index (default: ${DEFAULT-VALUE}): pypi, testpypi or an upload URL.")
     private String testRepository;
 
+    @Option(names = "--test-token-env", paramLabel = "NAME",
+            description = "The variable holding the test index's token (default: TEST_PYPI_API_TOKEN, then "
+                    + "TWINE_PASSWORD).")
+    private String testTokenEnv;
+
     @Option(names = "--repository", paramLabel = "INDEX", defaultValue = "pypi",
-            description = "The production index (default: ${DEFAULT-VALUE}); token from PYPI_API_TOKEN.")
+            description = "The production index (default: ${DEFAULT-VALUE}): pypi, testpypi or an upload URL.")
     private String repository;
+
+    @Option(names = "--token-env", paramLabel = "NAME",
+            description = "The variable holding the production index's token (default: PYPI_API_TOKEN, then "
+                    + "TWINE_PASSWORD).")
+    private String tokenEnv;
 
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME",
             description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN).")
     private String githubRepo;
+
+    @Mixin private GitHubApiOption githubApi = new GitHubApiOption();
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "The Python for builds and install checks (default: ${DEFAULT-VALUE}).")
@@ -106,8 +120,10 @@ final class ReleaseCommand extends EngineCommand {
                         ? "repository's (give --github-repo)" : githubRepo + "'s") + " release of " + releaseTag
                         + ": find or create a draft, upload each asset unless the same sha256 is there, publish";
             } else {
-                test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository)) : Optional.empty();
-                production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository)) : Optional.empty();
+                test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository, testTokenEnv,
+                        TEST_TOKEN_VARIABLE, "--test-token-env")) : Optional.empty();
+                production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository, tokenEnv,
+                        PRODUCTION_TOKEN_VARIABLE, "--token-env")) : Optional.empty();
                 if (githubRepo != null && phases.contains(Phase.PRODUCTION)) {
                     github = Optional.of(githubStep(releaseTag, built, work));
                 }
@@ -131,20 +147,21 @@ final class ReleaseCommand extends EngineCommand {
                 IndexCredentials.token(token, "the rehearsal (made up for this run, in memory)"));
     }
 
-    private ReleaseTarget target(String name) {
+    /** Each phase its own token, whatever its index: the variable the help names, or the one the option names. */
+    private ReleaseTarget target(String name, String variable, String defaultVariable, String option) {
         PackageIndex index = PackageIndex.resolve(name, null, null);
-        TokenOptions tokens = new TokenOptions();
-        return new ReleaseTarget(index, tokens.credentials(environment, index, commandLine()));
+        return new ReleaseTarget(index, TokenOptions.credentials(environment, index, variable,
+                Optional.of(defaultVariable), option, null, commandLine()));
     }
 
     private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {
-        GitHubToken token = GitHubTokens.fromEnvironment(environment, null, commandLine());
+        GitHubToken token = GitHubTokens.fromEnvironment(environment, null, null, commandLine());
         GitHubRepo repo = GitHubRepo.parse(githubRepo);
         Path changelog = project.dir.resolve(GitHubReleaseRequest.DEFAULT_NOTES_FILE);
         GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repo, releaseTag, null,
                 version -> ReleaseNotes.fromChangelog(changelog, version), Optional.empty(), false, false, true,
                 built);
-        return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(GitHubEndpoint.defaults(), token, repo,
+        return new ReleaseRunner.GitHubStep(GitHubReleaser.connect(githubApi.endpoint(), token, repo,
                 HttpSettings.defaults(), Sleeper.REAL,
                 out()::println), request, work);
     }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the CLI finds the token: the environment only, never an argument (arguments show in process lists and shell
@@ -38,23 +39,29 @@ final class TokenOptions {
     }
 
     IndexCredentials credentials(Environment environment, PackageIndex index, CommandLine commandLine) {
+        return credentials(environment, index, tokenEnv, index.tokenVariable(), "--token-env", username, commandLine);
+    }
+
+    /**
+     * The token for {@code index}: from {@code tokenEnv} when given, else {@code defaultVariable} then TWINE_PASSWORD.
+     *
+     * @param option the option that names the variable (the usage error suggests it)
+     */
+    static IndexCredentials credentials(Environment environment, PackageIndex index, String tokenEnv,
+                                        Optional<String> defaultVariable, String option, String username,
+                                        CommandLine commandLine) {
         List<String> candidates = new ArrayList<>();
         if (tokenEnv != null) {
             candidates.add(tokenEnv);
         } else {
-            index.tokenVariable().ifPresent(candidates::add);
+            defaultVariable.ifPresent(candidates::add);
             candidates.add(TWINE_PASSWORD);
         }
-        for (String name : candidates) {
-            String value = environment.secret(name);
-            if (value != null && !value.isBlank()) {
-                String user = username != null ? username : environment.get(TWINE_USERNAME);
-                return IndexCredentials.forIndex(index, user, value, "environment variable " + name);
-            }
-        }
-        throw new CommandLine.ParameterException(commandLine, "No token for " + index.describe() + ": set "
-                + String.join(" or ", candidates) + (tokenEnv == null ? ", or name the variable with --token-env" : "")
-                + ". Create a token at https://pypi.org/manage/account/token/ (https://test.pypi.org/... for "
-                + "TestPyPI), scoped to the project.");
+        TokenVariables.Found found = TokenVariables.first(environment, candidates, "No token for "
+                + index.describe(), tokenEnv == null ? option : null, "Create a token at "
+                + "https://pypi.org/manage/account/token/ (https://test.pypi.org/... for TestPyPI), scoped to the "
+                + "project.", commandLine);
+        String user = username != null ? username : environment.get(TWINE_USERNAME);
+        return IndexCredentials.forIndex(index, user, found.value(), "environment variable " + found.variable());
     }
 }
