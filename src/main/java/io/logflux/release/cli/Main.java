@@ -64,6 +64,7 @@ public final class Main implements Runnable {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     if (e instanceof UnreachableException) {
                         commandLine.getErr().println("error: " + e.getMessage());
