@@ -6,6 +6,7 @@ import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
+import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.results.FailureMap;
 import io.logflux.release.results.PublicationMap;
@@ -75,9 +76,10 @@ final class PublishCommand extends EngineCommand {
         List<Path> paths = FileArguments.expand(files);
         PrintWriter out = out();
         PublicationResult result;
-        try {
-            result = new Publication(index, credentials, request.settings(), Sleeper.REAL,
-                    log()).run(paths);
+        PublishProgress progress = new PublishProgress();
+        try (InterruptNotice notice = InterruptNotice.install(progress, commandLine().getErr())) {
+            result = new Publication(index, credentials, request.settings(), Sleeper.REAL, log(), progress)
+                    .run(paths);
         } catch (ReleaseException e) {
             if (json.enabled) {
                 out.println(JsonOption.write(FailureMap.of(e)));

@@ -14,6 +14,7 @@ import io.logflux.release.pipeline.ReleaseTarget;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.PackageIndex;
+import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.version.ReleaseTag;
@@ -128,8 +129,11 @@ final class ReleaseCommand extends EngineCommand {
                     github = Optional.of(githubStep(releaseTag, built, work));
                 }
             }
-            new ReleaseRunner(out::println).run(project.dir, releaseTag, built, phases, test, production, github,
-                    githubPlan, publishing);
+            PublishProgress progress = new PublishProgress();
+            try (InterruptNotice notice = InterruptNotice.install(progress, commandLine().getErr())) {
+                new ReleaseRunner(out::println, progress).run(project.dir, releaseTag, built, phases, test,
+                        production, github, githubPlan, publishing);
+            }
             return Main.EXIT_OK;
         } finally {
             local.forEach(RehearsalIndex::close);

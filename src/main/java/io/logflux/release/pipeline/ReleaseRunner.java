@@ -10,6 +10,7 @@ import io.logflux.release.units.Durations;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublicationSettings;
+import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.verify.VerifyVersionReport;
@@ -32,9 +33,16 @@ import java.util.function.Consumer;
  */
 public final class ReleaseRunner {
     private final Consumer<String> log;
+    private final PublishProgress progress;
 
     public ReleaseRunner(Consumer<String> log) {
+        this(log, new PublishProgress());
+    }
+
+    /** @param progress told how far each phase's upload got, for the line printed if the process is stopped */
+    public ReleaseRunner(Consumer<String> log, PublishProgress progress) {
         this.log = log;
+        this.progress = progress;
     }
 
     /**
@@ -110,7 +118,7 @@ public final class ReleaseRunner {
             return skipped(phase, start, "no index configured for this phase");
         }
         PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
-                Sleeper.REAL, log).run(files);
+                Sleeper.REAL, log, progress).run(files);
         String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
                 + " already there, served" + result.installed().map(i -> "; installs and imports as "
                 + i.importedVersion()).orElse("; install check skipped");

@@ -22,7 +22,13 @@ public final class Publication {
 
     public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
                        Consumer<String> log) {
-        this(settings, new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log),
+        this(index, credentials, settings, sleeper, log, new PublishProgress());
+    }
+
+    /** @param progress told how far the upload got, for the line printed if the process is stopped midway */
+    public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
+                       Consumer<String> log, PublishProgress progress) {
+        this(settings, new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress),
                 new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
                         .afterUpload(),
                 files -> new InstallVerifier(log, sleeper).verify(index, files, settings.install()));

@@ -33,10 +33,18 @@ public final class Publisher {
     /** A client for one publish, its log given: the index side's lines are held back until the check has spoken. */
     private final Function<Consumer<String>, IndexClient> connect;
     private final Consumer<String> log;
+    private final PublishProgress progress;
 
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log) {
+        this(index, credentials, settings, options, sleeper, log, new PublishProgress());
+    }
+
+    /** @param progress told which files the index has, for the line printed if the process is stopped midway */
+    public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
+                     Sleeper sleeper, Consumer<String> log, PublishProgress progress) {
         this.index = index;
+        this.progress = progress;
         this.options = options;
         this.connect = indexLog -> new IndexClient(index, credentials, settings, sleeper, indexLog);
         // Uploads after the first run side by side: one line at a time, whatever the caller's log is.
@@ -82,6 +90,8 @@ public final class Publisher {
             } finally {
                 indexLog.release();
             }
+            progress.started(first.name() + " " + first.version(), index.describe(),
+                    files.stream().map(ReleaseFile::fileName).toList());
             List<ReleaseFile> toUpload = new ArrayList<>();
             List<PublishedFile> results = new ArrayList<>();
             for (ReleaseFile file : files) {
@@ -89,6 +99,7 @@ public final class Publisher {
                 if (remote != null && remote.sameAs(file.digests())) {
                     log.accept("Skipping " + file.fileName() + ": " + index.label() + " already has it with the same "
                             + "sha256 (" + file.digests().sha256() + ").");
+                    progress.stored(file.fileName());
                     results.add(new PublishedFile(file.fileName(), file.digests().sha256(), file.digests().size(),
                             PublishedFile.Outcome.ALREADY_PRESENT, 0, remote.url()));
                 } else if (remote != null && remote.sha256().isPresent()) {
@@ -104,6 +115,7 @@ public final class Publisher {
             log.accept(report.summary());
             return report;
         } finally {
+            progress.finished();
             beside.shutdownNow();
         }
     }
@@ -112,7 +124,9 @@ public final class Publisher {
         log.accept("Uploading " + file.fileName() + " (" + ByteSizes.human(file.digests().size()) + ", sha256 "
                 + file.digests().sha256() + ") to " + index.describe());
         long start = System.nanoTime();
+        progress.sending(file.fileName());
         PublishedFile result = client.upload(file, uploadedBefore, options.progressInterval());
+        progress.stored(file.fileName());
         log.accept((result.outcome() == PublishedFile.Outcome.UPLOADED ? "Uploaded " : "Already there: ")
                 + file.fileName() + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + ".");
         return result;
