@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks across the files of one upload: one project, one version, at most one sdist. */
+/** Checks across the files of one upload: each file once, one project, one version, at most one sdist. */
 final class BatchRules {
     private BatchRules() {
     }
@@ -18,9 +18,11 @@ final class BatchRules {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> byName = new LinkedHashMap<>();
         Map<String, List<String>> byVersion = new LinkedHashMap<>();
+        Map<String, List<String>> byFileName = new LinkedHashMap<>();
         List<String> sdists = new ArrayList<>();
         for (DistributionChecker.CheckedFile file : files) {
             String fileName = file.file().getFileName().toString();
+            byFileName.computeIfAbsent(fileName, k -> new ArrayList<>()).add(file.file().toString());
             file.metadata().name().ifPresent(n -> byName.computeIfAbsent(ProjectName.normalize(n),
                     k -> new ArrayList<>()).add(fileName));
             file.metadata().version().ifPresent(v -> byVersion.computeIfAbsent(
@@ -30,6 +32,13 @@ final class BatchRules {
                 sdists.add(fileName);
             }
         }
+        byFileName.forEach((fileName, paths) -> {
+            if (paths.size() > 1) {
+                findings.add(Finding.error("batch.duplicates", fileName + " is given " + paths.size() + " times ("
+                        + String.join(", ", paths) + "). Give each file once: an index keeps one file per name, so "
+                        + "the second would be refused after the first was uploaded."));
+            }
+        });
         if (byName.size() > 1) {
             findings.add(Finding.error("batch.names", "The files are of more than one project: " + describe(byName)
                     + ". Upload one project at a time."));
