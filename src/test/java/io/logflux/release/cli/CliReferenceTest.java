@@ -44,4 +44,90 @@ class CliReferenceTest {
         });
         assertThat(missing).as("commands and options --help shows but the reference does not").isEmpty();
     }
+
+    /**
+     * The synopses in docs/cli.md (the command lines that show optional parts in brackets) bracket exactly the options
+     * --help does not require: {@code github-release --tag} is optional, so the reference must not show it as needed.
+     */
+    @Test
+    void theSynopsesBracketExactlyTheOptionsThatAreNotRequired() throws Exception {
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(name -> null));
+        List<String> wrong = new ArrayList<>();
+        for (String synopsis : synopses(Files.readAllLines(Path.of("docs/cli.md")))) {
+            String[] words = synopsis.split("\\s+");
+            CommandLine command = cli.getSubcommands().get(words[3]);
+            assertThat(command).as("the command of " + synopsis).isNotNull();
+            int depth = 0;
+            for (String word : words) {
+                String name = word.replaceAll("^\\[+", "");
+                depth += word.length() - name.length();
+                if (name.startsWith("--")) {
+                    String option = name.replaceAll("[^\\w-].*$", "");
+                    CommandLine.Model.OptionSpec spec = command.getCommandSpec().findOption(option);
+                    if (spec == null) {
+                        wrong.add(words[3] + " " + option + ": no such option");
+                    } else if (spec.required() != (depth == 0)) {
+                        wrong.add(words[3] + " " + option + (spec.required() ? ": required, but in brackets"
+                                : ": optional, but shown without brackets"));
+                    }
+                }
+                depth -= word.chars().filter(c -> c == ']').count() - word.chars().filter(c -> c == '[').count()
+                        + (word.length() - name.length());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Each synopsis with its continuation lines joined, comments cut off. */
+    private static List<String> synopses(List<String> lines) {
+        List<String> synopses = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("java -jar target/logflux-release.jar ")
+                    || lines.get(i).startsWith("java -jar target/logflux-release.jar --")) {
+                continue;
+            }
+            StringBuilder synopsis = new StringBuilder(lines.get(i).replaceAll("\\\\$", ""));
+            while (i + 1 < lines.size() && lines.get(i + 1).startsWith(" ")) {
+                synopsis.append(' ').append(lines.get(++i).strip().replaceAll("\\\\$", ""));
+            }
+            String text = synopsis.toString().replaceAll("\\s#.*$", "");
+            if (text.contains("[")) {
+                synopses.add(text);
+            }
+        }
+        return synopses;
+    }
+
+    /** Every token variable a command's --help names is named in that command's section of docs/cli.md. */
+    @Test
+    void eachCommandsSectionNamesTheTokenVariablesItsHelpNames() throws Exception {
+        String reference = Files.readString(Path.of("docs/cli.md"));
+        CommandLine cli = new CommandLine(new Main(), new CommandFactory(name -> null));
+        Pattern variable = Pattern.compile("\\b(?:[A-Z]+_)*(?:TOKEN|PASSWORD|USERNAME)\\b");
+        List<String> missing = new ArrayList<>();
+        cli.getSubcommands().forEach((name, command) -> {
+            if (command.getCommand() instanceof CommandLine.HelpCommand) {
+                return;
+            }
+            String section = section(reference, name);
+            java.util.regex.Matcher named = variable.matcher(command.getUsageMessage());
+            while (named.find()) {
+                if (!section.contains(named.group())) {
+                    missing.add(name + " " + named.group());
+                }
+            }
+        });
+        assertThat(missing).as("token variables --help names that the command's section does not").isEmpty();
+    }
+
+    /** From the "## " heading that names the command to the next heading of that level; empty when none. */
+    private static String section(String reference, String command) {
+        java.util.regex.Matcher heading = Pattern.compile("(?m)^## .*(?<![\\w-])" + Pattern.quote(command)
+                + "(?![\\w-]).*$").matcher(reference);
+        if (!heading.find()) {
+            return "";
+        }
+        int end = reference.indexOf("\n## ", heading.end());
+        return reference.substring(heading.start(), end < 0 ? reference.length() : end);
+    }
 }
