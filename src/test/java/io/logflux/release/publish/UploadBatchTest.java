@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,9 +78,15 @@ class UploadBatchTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
 
+        // f2 and f3 wait for each other, so two are in flight at once however loaded the machine; a third would be
+        // counted while they wait
+        CountDownLatch twoInFlight = new CountDownLatch(2);
         new UploadBatch(2).run(files(7), (file, before) -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            pause(50);
+            if (file.fileName().equals("f2.whl") || file.fileName().equals("f3.whl")) {
+                twoInFlight.countDown();
+                await(twoInFlight);
+            }
             inFlight.decrementAndGet();
             return uploaded(file);
         });
@@ -142,31 +147,33 @@ class UploadBatchTest {
 
     @Test
     void anInterruptStopsTheUploadsInFlightAndSaysHowToGoOn() throws Exception {
-        AtomicReference<Thread> caller = new AtomicReference<>();
-        // Both uploads after the first must be in flight before the interrupt, or one could not be stopped yet.
-        CountDownLatch secondStarted = new CountDownLatch(2);
-        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
-            caller.set(Thread.currentThread());
-            return catchThrowable(() -> new UploadBatch(2).run(files(3), (file, before) -> {
-                if (!file.fileName().equals("f1.whl")) {
-                    secondStarted.countDown();
-                    try {
-                        Thread.sleep(30_000);
-                    } catch (InterruptedException e) {
-                        events.add("stopped " + file.fileName());
-                        throw new ReleaseException("interrupted", e);
+        // Both uploads after the first must be in flight before the interrupt, or one could not be stopped yet. They
+        // then block until interrupted: no sleep whose length matters, and the caller is a thread of the test's own.
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = new Thread(() -> failure.set(catchThrowable(() -> new UploadBatch(2).run(files(3),
+                (file, before) -> {
+                    if (!file.fileName().equals("f1.whl")) {
+                        bothStarted.countDown();
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            events.add("stopped " + file.fileName());
+                            throw new ReleaseException("interrupted", e);
+                        }
                     }
-                }
-                return uploaded(file);
-            }));
-        });
-        assertThat(secondStarted.await(10, TimeUnit.SECONDS)).isTrue();
+                    return uploaded(file);
+                }))), "upload-batch-caller");
+        caller.start();
+        assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
-        caller.get().interrupt();
-        Throwable failure = run.get(10, TimeUnit.SECONDS);
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(30));
 
-        assertThat(failure).isInstanceOf(ReleaseException.class).hasMessageStartingWith("Interrupted while uploading")
-                .hasMessageContaining("Run again");
+        assertThat(caller.isAlive()).as("the batch returned after the interrupt").isFalse();
+        assertThat(failure.get()).isInstanceOf(ReleaseException.class)
+                .hasMessageStartingWith("Interrupted while uploading").hasMessageContaining("Run again");
         assertThat(events).contains("stopped f2.whl", "stopped f3.whl");
     }
 
