@@ -87,7 +87,7 @@ def no_published():
 
 
 def list_releases(items):
-    return call("get", f"/repos/{REPO}/releases", 200, items)
+    return call("get", f"/repos/{REPO}/releases?per_page=100", 200, items)
 
 
 def list_assets(items, rid=1000):

@@ -62,6 +62,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
     private final Map<Long, ObjectNode> releases = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> assets = new HashMap<>();
     private final Map<String, Integer> stored = new HashMap<>();
+    private final List<String> listRequests = new ArrayList<>();
     private final List<String> uploadAttempts = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final GitHubApiDescription description = GitHubApiDescription.load();
@@ -143,6 +144,34 @@ final class GitHubReleaseDouble implements AutoCloseable {
     /** The asset names of the upload requests in the order they came; {@link #CUT_UNREAD} for one cut before it was read. */
     synchronized List<String> uploadAttempts() {
         return List.copyOf(uploadAttempts);
+    }
+
+    /** Adds {@code count} published releases of other tags ({@code tagPrefix} 1, 2, …), newer than those there. */
+    synchronized void addOtherReleases(int count, String tagPrefix) {
+        for (int i = 1; i <= count; i++) {
+            long id = nextId++;
+            ObjectNode other = releaseTemplate.deepCopy();
+            other.put("id", id);
+            other.put("tag_name", tagPrefix + i);
+            other.put("draft", false);
+            releases.put(id, other);
+        }
+    }
+
+    /** Adds the draft release of {@link #TAG} that an earlier run left. */
+    synchronized long addDraftOfTheTag() {
+        long id = nextId++;
+        ObjectNode draft = releaseTemplate.deepCopy();
+        draft.put("id", id);
+        draft.put("tag_name", TAG);
+        draft.put("draft", true);
+        releases.put(id, draft);
+        return id;
+    }
+
+    /** The query strings of the release-listing requests, in order. */
+    synchronized List<String> listRequests() {
+        return List.copyOf(listRequests);
     }
 
     synchronized List<JsonNode> releases() {
@@ -258,14 +287,13 @@ final class GitHubReleaseDouble implements AutoCloseable {
             return json(200, method, path, refTemplate);
         }
         if (method.equals("get") && path.equals("/repos/" + REPO + "/releases/tags/" + TAG)) {
-            return releases.values().stream().filter(r -> !r.path("draft").asBoolean()).findFirst()
+            return releases.values().stream().filter(r -> !r.path("draft").asBoolean())
+                    .filter(r -> r.path("tag_name").asText().equals(TAG)).findFirst()
                     .map(r -> json(200, method, "/repos/" + REPO + "/releases/tags/" + TAG, render(r)))
                     .orElseGet(() -> error(404, "Not Found"));
         }
         if (method.equals("get") && path.equals("/repos/" + REPO + "/releases")) {
-            ArrayNode list = JSON.createArrayNode();
-            releases.values().forEach(r -> list.add(render(r)));
-            return json(200, method, path, list);
+            return releasePage(request, method, path);
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases") && rateLimitNextCreate) {
             rateLimitNextCreate = false;
@@ -303,6 +331,25 @@ final class GitHubReleaseDouble implements AutoCloseable {
             return removed ? new MockResponse.Builder().code(204).build() : error(404, "Not Found");
         }
         return error(404, "Not Found");
+    }
+
+    /** One page of the release listing, newest first as GitHub lists them, with a Link header to the next page. */
+    private MockResponse releasePage(RecordedRequest request, String method, String path) {
+        String perPageParam = request.getUrl().queryParameter("per_page");
+        String pageParam = request.getUrl().queryParameter("page");
+        listRequests.add(request.getUrl().encodedQuery() == null ? "" : request.getUrl().encodedQuery());
+        int perPage = perPageParam == null ? 30 : Math.min(100, Integer.parseInt(perPageParam));
+        int page = pageParam == null ? 1 : Integer.parseInt(pageParam);
+        List<ObjectNode> newestFirst = new ArrayList<>(releases.values());
+        Collections.reverse(newestFirst);
+        ArrayNode list = JSON.createArrayNode();
+        newestFirst.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(r -> list.add(render(r)));
+        MockResponse answer = json(200, method, path, list);
+        if ((long) page * perPage < newestFirst.size()) {
+            String next = api.url(API_PREFIX + path + "?per_page=" + perPage + "&page=" + (page + 1)).toString();
+            answer = answer.newBuilder().addHeader("Link", "<" + next + ">; rel=\"next\"").build();
+        }
+        return answer;
     }
 
     private ObjectNode render(ObjectNode release) {
