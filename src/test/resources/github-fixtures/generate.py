@@ -101,7 +101,8 @@ def upload(name, content, status, response, rid=1000):
 
 def create():
     return call("post", f"/repos/{REPO}/releases", 201, release(True, []),
-                body={"tag_name": TAG, "name": "logflux v0.2.0", "body": "### Added\n- First release of the SDK.",
+                body={"tag_name": TAG, "target_commitish": "0000000000000000000000000000000000000001",
+                      "name": "logflux v0.2.0", "body": "### Added\n- First release of the SDK.",
                       "draft": True, "prerelease": False},
                 headers={"location": f"https://api.github.com/repos/{REPO}/releases/1000"})
 

@@ -66,7 +66,7 @@ public final class GitHubReleaser {
         if (files.isEmpty()) {
             throw new ReleaseException("No files to attach to the GitHub release of " + where + ".");
         }
-        verifyTag(request);
+        String taggedCommit = taggedCommit(request);
         List<FileSnapshot> attached = new ArrayList<>(files);
         if (request.checksums()) {
             attached.add(ChecksumsFile.write(files, workDir));
@@ -74,7 +74,7 @@ public final class GitHubReleaser {
         boolean created = false;
         JsonNode release = api.release(request.tag()).orElse(null);
         if (release == null) {
-            release = createDraft(request);
+            release = createDraft(request, taggedCommit);
             created = true;
         } else {
             log.accept("GitHub: found " + (release.path("draft").asBoolean() ? "the draft" : "the published")
@@ -101,14 +101,18 @@ public final class GitHubReleaser {
         return report;
     }
 
-    private void verifyTag(GitHubReleaseRequest request) {
+    /**
+     * The commit the tag points at (annotated tags peeled), after checking that the tag exists and, when the build's
+     * commit is known, that it is that commit.
+     */
+    private String taggedCommit(GitHubReleaseRequest request) {
         JsonNode ref = api.tagRef(request.tag()).orElseThrow(() -> new ReleaseException("Tag " + request.tag()
                 + " does not exist in " + request.repo() + ". Push it first (git push origin " + request.tag()
                 + "): a release is made for an existing tag only, so that it cannot silently tag another commit."));
+        JsonNode object = ref.path("object");
+        String sha = object.path("type").asText().equals("tag") ? api.peelTag(object.path("sha").asText())
+                : object.path("sha").asText();
         if (request.commit().isPresent()) {
-            JsonNode object = ref.path("object");
-            String sha = object.path("type").asText().equals("tag") ? api.peelTag(object.path("sha").asText())
-                    : object.path("sha").asText();
             String commit = request.commit().get().strip();
             if (!sha.startsWith(commit) && !commit.startsWith(sha)) {
                 throw new ReleaseException("Tag " + request.tag() + " in " + request.repo() + " points at " + sha
@@ -116,12 +120,17 @@ public final class GitHubReleaser {
                         + "move the tag if it is wrong.");
             }
         }
+        return sha;
     }
 
-    private JsonNode createDraft(GitHubReleaseRequest request) {
+    /**
+     * Creates the draft with the tag's commit as {@code target_commitish}: without one GitHub judges the request by
+     * the default branch's head (its workflow-file rule) and may refuse it with a 404 or 403.
+     */
+    private JsonNode createDraft(GitHubReleaseRequest request, String taggedCommit) {
         ObjectNode body = JSON.createObjectNode();
         body.put("tag_name", request.tag());
-        request.commit().ifPresent(c -> body.put("target_commitish", c));
+        body.put("target_commitish", taggedCommit);
         body.put("name", request.name());
         body.put("body", request.notes().get());
         body.put("draft", true);

@@ -305,6 +305,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
             ObjectNode created = releaseTemplate.deepCopy();
             created.put("id", id);
             created.put("tag_name", body.path("tag_name").asText());
+            created.put("target_commitish", body.path("target_commitish").asText("main"));
             created.put("name", body.path("name").asText());
             created.put("body", body.path("body").asText());
             created.put("draft", body.path("draft").asBoolean());
