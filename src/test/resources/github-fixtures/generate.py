@@ -107,9 +107,17 @@ def create():
                 headers={"location": f"https://api.github.com/repos/{REPO}/releases/1000"})
 
 
-def publish(assets):
+def publish(assets, make_latest="true"):
     return call("patch", f"/repos/{REPO}/releases/1000", 200, release(False, assets),
-                body={"draft": False, "make_latest": "true"})
+                body={"draft": False, "make_latest": make_latest})
+
+
+def other_release(tag, rid):
+    """A published release of another tag, such as a newer major version."""
+    return dict(release(False, [], rid=rid), tag_name=tag, name="logflux " + tag,
+                html_url=f"https://github.com/{REPO}/releases/tag/{tag}",
+                tarball_url=f"https://api.github.com/repos/{REPO}/tarball/{tag}",
+                zipball_url=f"https://api.github.com/repos/{REPO}/zipball/{tag}")
 
 
 def delete_asset(aid):
@@ -131,6 +139,10 @@ SCENARIOS = {
     "logflux-resume-draft": [
         tag_ref(), no_published(), list_releases([release(True, BOTH)]),
         list_assets(BOTH), list_assets(BOTH), list_assets(BOTH), publish(BOTH)],
+    # A backport: the draft of v0.2.0 is finished while v1.0.0 is already out, so it is not made "Latest".
+    "logflux-backport": [
+        tag_ref(), no_published(), list_releases([other_release("v1.0.0", 1001), release(True, BOTH)]),
+        list_assets(BOTH), list_assets(BOTH), list_assets(BOTH), publish(BOTH, make_latest="false")],
     # A 502 during the upload left an empty, unfinished asset (state "open"; GitHub's docs call it "starter"): it is deleted and the file uploaded again.
     "logflux-502-unfinished": [
         tag_ref(), no_published(), list_releases([release(True, [])]),

@@ -68,7 +68,11 @@ final class GitHubApi implements AutoCloseable {
         if (published.isPresent()) {
             return published;
         }
-        return releases().stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst();
+        return withTag(releases(), tag);
+    }
+
+    static Optional<JsonNode> withTag(List<JsonNode> releases, String tag) {
+        return releases.stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst();
     }
 
     /** Every release, drafts included (a token that may push sees them), all pages. */

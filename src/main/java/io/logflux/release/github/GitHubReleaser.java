@@ -72,7 +72,11 @@ public final class GitHubReleaser {
             attached.add(ChecksumsFile.write(files, workDir));
         }
         boolean created = false;
-        JsonNode release = api.release(request.tag()).orElse(null);
+        JsonNode release = api.publishedRelease(request.tag()).orElse(null);
+        List<JsonNode> listed = release != null ? List.of() : api.releases();
+        if (release == null) {
+            release = GitHubApi.withTag(listed, request.tag()).orElse(null);
+        }
         if (release == null) {
             release = createDraft(request, taggedCommit);
             created = true;
@@ -90,7 +94,7 @@ public final class GitHubReleaser {
         if (draft && !request.keepDraft()) {
             ObjectNode publish = JSON.createObjectNode();
             publish.put("draft", false);
-            publish.put("make_latest", isPrerelease(request.version()) ? "false" : "true");
+            publish.put("make_latest", request.latest().makeLatest(request.tag(), request.version(), listed));
             release = api.updateRelease(releaseId, publish);
             draft = release.path("draft").asBoolean();
             log.accept("GitHub: published the release of " + where + ": " + release.path("html_url").asText());
