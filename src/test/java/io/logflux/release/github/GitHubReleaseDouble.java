@@ -46,7 +46,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
     /** What happens to the next upload. */
     enum UploadFault {
         RESET_BEFORE_BODY, RESET_MID_BODY, RESET_AFTER_BODY, STATUS_500, STATUS_502_LEAVING_AN_UNFINISHED_ASSET,
-        STATUS_503, TOO_MANY_REQUESTS, TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER, STALL, LAND_THEN_DROP_RESPONSE,
+        STATUS_503, ALREADY_EXISTS_BUT_UNLISTED, TOO_MANY_REQUESTS, TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER, STALL, LAND_THEN_DROP_RESPONSE,
         LAND_THEN_STALL;
 
         boolean beforeTheBodyIsRead() {
@@ -69,6 +69,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
     private int validated;
     private long nextId = 1000;
     private UploadFault armed;
+    private boolean alwaysAlreadyExists;
     private boolean rateLimitNextCreate;
     private Runnable onUpload = () -> { };
     private String uploadsBase;
@@ -119,6 +120,11 @@ final class GitHubReleaseDouble implements AutoCloseable {
 
     synchronized void failNextUpload(UploadFault fault) {
         armed = fault;
+    }
+
+    /** Every upload is answered 422 already_exists although no asset of the name is listed. */
+    synchronized void alwaysAnswerAlreadyExists() {
+        alwaysAlreadyExists = true;
     }
 
     /** The next "create a release" is refused by a secondary rate limit (429, Retry-After: 2). */
@@ -205,7 +211,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         String name = URLDecoder.decode(request.getUrl().queryParameter("name") == null ? ""
                 : request.getUrl().queryParameter("name"), StandardCharsets.UTF_8);
-        UploadFault fault = armed;
+        UploadFault fault = alwaysAlreadyExists ? UploadFault.ALREADY_EXISTS_BUT_UNLISTED : armed;
         armed = null;
         if (fault != null && fault.beforeTheBodyIsRead()) {
             uploadAttempts.add(name.isEmpty() ? CUT_UNREAD : name);
@@ -226,6 +232,9 @@ final class GitHubReleaseDouble implements AutoCloseable {
                     return error(500, "Server Error");
                 case STATUS_503:
                     return error(503, "Service Unavailable");
+                case ALREADY_EXISTS_BUT_UNLISTED:
+                    return alreadyExists(path); // a starter asset GitHub does not list
+
                 case STATUS_502_LEAVING_AN_UNFINISHED_ASSET:
                     // GitHub's docs: a 502 may leave an empty asset that blocks the name until it is deleted.
                     store(releaseId, name, request.getHeaders().get("Content-Type"), ByteString.EMPTY, "open");
@@ -241,9 +250,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
             }
         }
         if (assets.getOrDefault(releaseId, List.of()).stream().anyMatch(a -> a.path("name").asText().equals(name))) {
-            return json(422, "post", path, JSON.createObjectNode()
-                    .put("message", "Validation Failed").set("errors", JSON.createArrayNode().add(JSON.createObjectNode()
-                            .put("resource", "ReleaseAsset").put("code", "already_exists").put("field", "name"))));
+            return alreadyExists(path);
         }
         ObjectNode asset = store(releaseId, name, request.getHeaders().get("Content-Type"), request.getBody(),
                 "uploaded");
@@ -255,6 +262,13 @@ final class GitHubReleaseDouble implements AutoCloseable {
             answer.onResponseStart(SocketEffect.Stall.INSTANCE);
         }
         return answer.build();
+    }
+
+    /** GitHub's 422 for a taken asset name (the recorded release-assets-conflict body). */
+    private MockResponse alreadyExists(String path) {
+        return json(422, "post", path, JSON.createObjectNode()
+                .put("message", "Validation Failed").set("errors", JSON.createArrayNode().add(JSON.createObjectNode()
+                        .put("resource", "ReleaseAsset").put("code", "already_exists").put("field", "name"))));
     }
 
     private ObjectNode store(long releaseId, String name, String contentType, ByteString body, String state) {
