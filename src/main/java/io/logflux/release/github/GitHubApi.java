@@ -7,7 +7,6 @@ import io.logflux.release.http.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -144,19 +143,22 @@ final class GitHubApi implements AutoCloseable {
 
     /** The sha256 of an asset's bytes, downloaded (for assets GitHub lists without a digest). */
     String downloadSha256(long assetId) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        http.download(http.endpoint().resolve(repo.apiPath() + "releases/assets/" + assetId), (InputStream in) -> {
+        return http.download(http.endpoint().resolve(repo.apiPath() + "releases/assets/" + assetId), in -> {
+            MessageDigest sha256 = sha256();
             byte[] chunk = new byte[64 * 1024];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 sha256.update(chunk, 0, n);
             }
+            return HexFormat.of().formatHex(sha256.digest());
         });
-        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The tag's ref, or empty if the tag does not exist. */
