@@ -190,6 +190,12 @@ final class GitHubApi implements AutoCloseable {
         return true;
     }
 
+    /** A file of the repository at a tag, on GitHub's web pages. */
+    String webFileAt(String tag, String file) {
+        return http.endpoint().webUrl().resolve(repo.owner() + "/" + repo.name() + "/blob/" + encode(tag) + "/"
+                + file).toString();
+    }
+
     GitHubRepo repo() {
         return repo;
     }

@@ -136,7 +136,15 @@ public final class GitHubReleaser {
         body.put("tag_name", request.tag());
         body.put("target_commitish", taggedCommit);
         body.put("name", request.name());
-        body.put("body", request.notes().get());
+        String notes = request.notes().get();
+        String capped = ReleaseNotes.capped(notes, api.webFileAt(request.tag(),
+                GitHubReleaseRequest.DEFAULT_NOTES_FILE));
+        if (capped.length() < notes.length()) {
+            log.accept("GitHub: the release notes have " + notes.length() + " characters, more than GitHub takes ("
+                    + ReleaseNotes.MAX_BODY + "); they are cut, with a link to " + GitHubReleaseRequest.DEFAULT_NOTES_FILE
+                    + ".");
+        }
+        body.put("body", capped);
         body.put("draft", true);
         body.put("prerelease", isPrerelease(request.version()));
         DraftCreation creation = new DraftCreation(request, body);
