@@ -87,7 +87,7 @@ final class GitHubReleaseCommand extends EngineCommand {
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
                 GitHubTokens.fromEnvironment(environment, tokenEnv, commandLine()), repository,
                 HttpSettings.defaults(), Sleeper.REAL, log())
-                .release(request, GitHubReleaser.workDir());
+                .release(request);
         out().println(report.summary());
         return Main.EXIT_OK;
     }

@@ -12,9 +12,6 @@ import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.units.Durations;
 import io.logflux.release.version.Pep440Version;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +33,15 @@ public final class GitHubReleaser {
     private final Retry retry;
     private final Schedule schedule;
     private final AssetAttacher attacher;
+    private final Path tempRoot;
 
     GitHubReleaser(GitHubApi api, HttpSettings settings, Sleeper sleeper, Consumer<String> log) {
+        this(api, settings, sleeper, log, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code tempRoot}: where a run without a work directory of its own keeps {@code SHA256SUMS} meanwhile. */
+    GitHubReleaser(GitHubApi api, HttpSettings settings, Sleeper sleeper, Consumer<String> log, Path tempRoot) {
+        this.tempRoot = tempRoot;
         this.api = api;
         this.log = log;
         this.retry = new Retry(sleeper, log);
@@ -55,6 +59,21 @@ public final class GitHubReleaser {
     /** Releases {@code request.files()}, read here once. */
     public GitHubReleaseReport release(GitHubReleaseRequest request, Path workDir) {
         return release(request, request.files().stream().map(FileSnapshot::of).toList(), workDir);
+    }
+
+    /** Releases {@code request.files()}, read here once; {@code SHA256SUMS} is written to a temporary directory. */
+    public GitHubReleaseReport release(GitHubReleaseRequest request) {
+        return release(request, request.files().stream().map(FileSnapshot::of).toList());
+    }
+
+    /**
+     * Releases the files as they were read; {@code SHA256SUMS} is written to a temporary directory that is removed
+     * when the run ends, whether it succeeded or not.
+     */
+    public GitHubReleaseReport release(GitHubReleaseRequest request, List<FileSnapshot> files) {
+        try (ScratchDir scratch = ScratchDir.create(tempRoot, "logflux-github-")) {
+            return release(request, files, scratch.path());
+        }
     }
 
     /**
@@ -244,16 +263,5 @@ public final class GitHubReleaser {
 
     static boolean isPrerelease(String version) {
         return Pep440Version.tryParse(version).map(v -> v.isPrerelease() || v.isDevrelease()).orElse(false);
-    }
-
-    /** A temporary directory for SHA256SUMS. */
-    public static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("logflux-github-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
