@@ -12,6 +12,8 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 RECORDED = os.path.join(HERE, "../../../../test-peers/node_modules/@octokit/fixtures/scenarios/api.github.com")
 TOKEN = "ghp_0000000000000000000000000000000000000001"
+FINE_GRAINED_TOKEN = "github_pat_0000000000000000000001_" + "0" * 58
+APP_TOKEN = "ghs_0000000000000000000000000000000000000001"
 REPO = "logflux/logflux-python"
 TAG = "v0.2.0"
 API = "https://api.github.com:443"
@@ -188,6 +190,20 @@ SCENARIOS = {
         call("get", f"/repos/{REPO}", 200, dict(REPOSITORY, permissions={"admin": False, "maintain": False,
                                                                           "push": False, "triage": False, "pull": True}),
              headers={"github-authentication-token-expiration": "2026-12-10 20:23:26 +0200",
+                      "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
+    # A GitHub App installation token (what GITHUB_TOKEN in Actions is): GitHub leaves out `permissions`, and the token
+    # lasts an hour.
+    "logflux-token-app-installation": [
+        call("get", f"/repos/{REPO}", 200, {k: v for k, v in REPOSITORY.items() if k != "permissions"},
+             extra_req={"authorization": "Bearer " + APP_TOKEN},
+             headers={"github-authentication-token-expiration": "2026-11-27 07:00:00 UTC",
+                      "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
+    # A fine-grained token whose owner may push: GitHub reports the owner's role, not the token's own grant.
+    "logflux-token-fine-grained": [
+        call("get", f"/repos/{REPO}", 200, dict(REPOSITORY, permissions={"admin": False, "maintain": False,
+                                                                          "push": True, "triage": True, "pull": True}),
+             extra_req={"authorization": "Bearer " + FINE_GRAINED_TOKEN},
+             headers={"github-authentication-token-expiration": "2027-02-01 00:00:00 UTC",
                       "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
     # A revoked token.
     "logflux-token-revoked": [
