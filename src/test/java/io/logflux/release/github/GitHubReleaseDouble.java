@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * uploads, which replayed traffic cannot play: the API and the uploads host are two MockWebServers (as api.github.com
  * and uploads.github.com are two hosts), so a fault can be armed for the next upload before its request is read.
  * The objects it answers with are our fixtures' release and asset (shapes borrowed from GitHub's recordings), and
- * every successful answer is checked against GitHub's API description as it is given: {@link #descriptionProblems()}.
+ * every successful answer, and every JSON body of a release create or update, is checked against GitHub's API
+ * description as it is given: {@link #descriptionProblems()}.
  */
 final class GitHubReleaseDouble implements AutoCloseable {
     static final String REPO = "logflux/logflux-python";
@@ -63,6 +64,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
     private final Map<Long, List<ObjectNode>> assets = new HashMap<>();
     private final Map<String, Integer> stored = new HashMap<>();
     private final List<String> listRequests = new ArrayList<>();
+    private final List<String> makeLatest = new ArrayList<>();
     private final List<String> uploadAttempts = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final GitHubApiDescription description = GitHubApiDescription.load();
@@ -173,6 +175,11 @@ final class GitHubReleaseDouble implements AutoCloseable {
         draft.put("draft", true);
         releases.put(id, draft);
         return id;
+    }
+
+    /** The make_latest of each release update, in order ("" when absent). */
+    synchronized List<String> makeLatestSent() {
+        return List.copyOf(makeLatest);
     }
 
     /** The query strings of the release-listing requests, in order. */
@@ -315,6 +322,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases")) {
             JsonNode body = readJson(request);
+            problems.addAll(description.requestProblems(method, path, body));
             long id = nextId++;
             ObjectNode created = releaseTemplate.deepCopy();
             created.put("id", id);
@@ -335,6 +343,8 @@ final class GitHubReleaseDouble implements AutoCloseable {
         if (method.equals("patch") && release.matches() && releases.containsKey(Long.parseLong(release.group(1)))) {
             ObjectNode updated = releases.get(Long.parseLong(release.group(1)));
             JsonNode body = readJson(request);
+            problems.addAll(description.requestProblems(method, path, body));
+            makeLatest.add(body.path("make_latest").asText(""));
             if (body.has("draft")) {
                 updated.put("draft", body.path("draft").asBoolean());
             }
