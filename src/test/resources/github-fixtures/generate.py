@@ -12,6 +12,8 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 RECORDED = os.path.join(HERE, "../../../../test-peers/node_modules/@octokit/fixtures/scenarios/api.github.com")
 TOKEN = "ghp_0000000000000000000000000000000000000001"
+FINE_GRAINED_TOKEN = "github_pat_0000000000000000000001_" + "0" * 58
+APP_TOKEN = "ghs_0000000000000000000000000000000000000001"
 REPO = "logflux/logflux-python"
 TAG = "v0.2.0"
 API = "https://api.github.com:443"
@@ -87,7 +89,7 @@ def no_published():
 
 
 def list_releases(items):
-    return call("get", f"/repos/{REPO}/releases", 200, items)
+    return call("get", f"/repos/{REPO}/releases?per_page=100", 200, items)
 
 
 def list_assets(items, rid=1000):
@@ -101,14 +103,23 @@ def upload(name, content, status, response, rid=1000):
 
 def create():
     return call("post", f"/repos/{REPO}/releases", 201, release(True, []),
-                body={"tag_name": TAG, "name": "logflux v0.2.0", "body": "### Added\n- First release of the SDK.",
+                body={"tag_name": TAG, "target_commitish": "0000000000000000000000000000000000000001",
+                      "name": "logflux v0.2.0", "body": "### Added\n- First release of the SDK.",
                       "draft": True, "prerelease": False},
                 headers={"location": f"https://api.github.com/repos/{REPO}/releases/1000"})
 
 
-def publish(assets):
+def publish(assets, make_latest="true"):
     return call("patch", f"/repos/{REPO}/releases/1000", 200, release(False, assets),
-                body={"draft": False, "make_latest": "true"})
+                body={"draft": False, "make_latest": make_latest})
+
+
+def other_release(tag, rid):
+    """A published release of another tag, such as a newer major version."""
+    return dict(release(False, [], rid=rid), tag_name=tag, name="logflux " + tag,
+                html_url=f"https://github.com/{REPO}/releases/tag/{tag}",
+                tarball_url=f"https://api.github.com/repos/{REPO}/tarball/{tag}",
+                zipball_url=f"https://api.github.com/repos/{REPO}/zipball/{tag}")
 
 
 def delete_asset(aid):
@@ -130,6 +141,10 @@ SCENARIOS = {
     "logflux-resume-draft": [
         tag_ref(), no_published(), list_releases([release(True, BOTH)]),
         list_assets(BOTH), list_assets(BOTH), list_assets(BOTH), publish(BOTH)],
+    # A backport: the draft of v0.2.0 is finished while v1.0.0 is already out, so it is not made "Latest".
+    "logflux-backport": [
+        tag_ref(), no_published(), list_releases([other_release("v1.0.0", 1001), release(True, BOTH)]),
+        list_assets(BOTH), list_assets(BOTH), list_assets(BOTH), publish(BOTH, make_latest="false")],
     # A 502 during the upload left an empty, unfinished asset (state "open"; GitHub's docs call it "starter"): it is deleted and the file uploaded again.
     "logflux-502-unfinished": [
         tag_ref(), no_published(), list_releases([release(True, [])]),
@@ -175,6 +190,20 @@ SCENARIOS = {
         call("get", f"/repos/{REPO}", 200, dict(REPOSITORY, permissions={"admin": False, "maintain": False,
                                                                           "push": False, "triage": False, "pull": True}),
              headers={"github-authentication-token-expiration": "2026-12-10 20:23:26 +0200",
+                      "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
+    # A GitHub App installation token (what GITHUB_TOKEN in Actions is): GitHub leaves out `permissions`, and the token
+    # lasts an hour.
+    "logflux-token-app-installation": [
+        call("get", f"/repos/{REPO}", 200, {k: v for k, v in REPOSITORY.items() if k != "permissions"},
+             extra_req={"authorization": "Bearer " + APP_TOKEN},
+             headers={"github-authentication-token-expiration": "2026-11-27 07:00:00 UTC",
+                      "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
+    # A fine-grained token whose owner may push: GitHub reports the owner's role, not the token's own grant.
+    "logflux-token-fine-grained": [
+        call("get", f"/repos/{REPO}", 200, dict(REPOSITORY, permissions={"admin": False, "maintain": False,
+                                                                          "push": True, "triage": True, "pull": True}),
+             extra_req={"authorization": "Bearer " + FINE_GRAINED_TOKEN},
+             headers={"github-authentication-token-expiration": "2027-02-01 00:00:00 UTC",
                       "x-accepted-github-permissions": "metadata=read", "x-oauth-scopes": None})],
     # A revoked token.
     "logflux-token-revoked": [

@@ -9,6 +9,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import io.logflux.release.github.GitHubLatest;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubRepo;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -30,6 +31,7 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
     private boolean checksums = true;
     private String apiUrl;
     private String commit;
+    private String latest;
 
     @DataBoundConstructor
     public GitHubReleaseOptions(String credentialsId, String repo) {
@@ -130,9 +132,19 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
         this.commit = StepFields.blankToNull(commit);
     }
 
+    public String getLatest() {
+        return latest;
+    }
+
+    /** Mark the published release "Latest": true, false, or auto (default: when its version is the highest final). */
+    @DataBoundSetter
+    public void setLatest(String latest) {
+        this.latest = latest == null || latest.isBlank() ? null : GitHubLatest.parse(latest).toString();
+    }
+
     GitHubReleaseParameters parameters(String defaultTag, String defaultCommit) {
         return new GitHubReleaseParameters(credentialsId, repo, tag != null ? tag : defaultTag, name, notesFile, notes,
-                draft, replaceAssets, checksums, apiUrl, commit != null ? commit : defaultCommit);
+                draft, replaceAssets, checksums, apiUrl, commit != null ? commit : defaultCommit, latest);
     }
 
     @Extension

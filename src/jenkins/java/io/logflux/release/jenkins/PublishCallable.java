@@ -88,7 +88,7 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
                         : release.files().stream().map(FileSnapshot::of).toList();
                 released = GitHubReleaser.connect(GitHubEndpoint.at(github.apiUrl()), githubToken,
                         GitHubRepo.parse(github.repo()), HttpSettings.defaults(), Sleeper.REAL, log::println)
-                        .release(release, snapshots, GitHubReleaser.workDir());
+                        .release(release, snapshots);
             }
             return PublishOutcome.of(published, released).redacted(secrets);
         } catch (ReleaseException e) {

@@ -3,6 +3,7 @@ package io.logflux.release.cli;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubReleaseReport;
+import io.logflux.release.github.GitHubLatest;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.github.GitHubRepo;
@@ -61,6 +62,10 @@ final class GitHubReleaseCommand extends EngineCommand {
     @Option(names = "--no-checksums", description = "Do not attach SHA256SUMS.")
     private boolean noChecksums;
 
+    @Option(names = "--latest", paramLabel = "true|false|auto", description = "Mark the published release as the "
+            + "repository's Latest: auto (default) when its version is the highest final version among the releases.")
+    private String latest;
+
     @Option(names = "--api-url", paramLabel = "URL", description = "The API: https://api.github.com (default), or "
             + "https://HOST/api/v3 for GitHub Enterprise Server.")
     private String apiUrl;
@@ -78,11 +83,11 @@ final class GitHubReleaseCommand extends EngineCommand {
         GitHubRepo repository = GitHubRepo.parse(repo);
         GitHubReleaseRequest request = GitHubReleaseRequest.forTag(repository, releaseTag, name,
                 version -> notes != null ? notes : notesFromFile(version), Optional.ofNullable(commit), draft,
-                replaceAssets, !noChecksums, FileArguments.expand(files));
+                replaceAssets, !noChecksums, FileArguments.expand(files)).withLatest(GitHubLatest.parse(latest));
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
                 GitHubTokens.fromEnvironment(environment, tokenEnv, commandLine()), repository,
                 HttpSettings.defaults(), Sleeper.REAL, log())
-                .release(request, GitHubReleaser.workDir());
+                .release(request);
         out().println(report.summary());
         return Main.EXIT_OK;
     }

@@ -70,6 +70,7 @@ final class AssetAttacher {
         private final ReleasedAsset.Outcome outcome;
         private final GitHubReleaseRequest request;
         private boolean sentBefore;
+        private boolean unlistedConflictRetried;
 
         Upload(JsonNode release, FileSnapshot file, ReleasedAsset.Outcome outcome, GitHubReleaseRequest request) {
             this.release = release;
@@ -123,7 +124,19 @@ final class AssetAttacher {
         }
 
         private Retry.Outcome<ReleasedAsset> alreadyExists(GitHubReply refused) {
-            JsonNode asset = assetNamed(releaseId, name).orElseThrow(() -> api.failure(refused, "upload " + name));
+            Optional<JsonNode> listed = assetNamed(releaseId, name);
+            if (listed.isEmpty()) {
+                // GitHub can refuse a name for a starter asset it does not list yet (or any more).
+                if (unlistedConflictRetried) {
+                    throw api.failure(refused, "upload " + name + " (the release does not list an asset of that "
+                            + "name, also after a second try)");
+                }
+                unlistedConflictRetried = true;
+                log.accept("GitHub: answered that " + name + " already exists, but the release does not list it; "
+                        + "uploading it once more.");
+                return Retry.Outcome.resend("an unlisted asset " + name + " was in the way", null);
+            }
+            JsonNode asset = listed.get();
             boolean complete = AssetState.complete(asset);
             if (complete && sameContent(asset, file)) {
                 log.accept("GitHub: " + name + " is on the release with the same sha256 (an earlier attempt "

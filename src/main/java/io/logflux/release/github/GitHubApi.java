@@ -7,7 +7,6 @@ import io.logflux.release.http.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +25,25 @@ import java.util.function.Consumer;
  * {@link GitHubException} that quotes GitHub and names the repository and the token's origin.
  */
 final class GitHubApi implements AutoCloseable {
-    private static final int MAX_PAGES = 20;
+    /** GitHub's largest page; its default of 30 would mean three times the requests. */
+    static final int PER_PAGE = 100;
+    /** A guard against a Link header that never ends (100,000 releases); reaching it is an error, never a cut. */
+    static final int MAX_PAGES = 1000;
 
     private final GitHubHttp http;
     private final GitHubRepo repo;
     private final String tokenSource;
+    private final int maxPages;
 
     GitHubApi(GitHubHttp http, GitHubRepo repo, String tokenSource) {
+        this(http, repo, tokenSource, MAX_PAGES);
+    }
+
+    GitHubApi(GitHubHttp http, GitHubRepo repo, String tokenSource, int maxPages) {
         this.http = http;
         this.repo = repo;
         this.tokenSource = tokenSource;
+        this.maxPages = maxPages;
     }
 
     /** The API of {@code repo} at {@code endpoint}, on the real clock with a second between writes. */
@@ -59,11 +67,16 @@ final class GitHubApi implements AutoCloseable {
         if (published.isPresent()) {
             return published;
         }
-        return releases().stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst();
+        return withTag(releases(), tag);
     }
 
+    static Optional<JsonNode> withTag(List<JsonNode> releases, String tag) {
+        return releases.stream().filter(r -> r.path("tag_name").asText().equals(tag)).findFirst();
+    }
+
+    /** Every release, drafts included (a token that may push sees them), all pages. */
     List<JsonNode> releases() {
-        return pages(repo.apiPath() + "releases", "list the releases");
+        return pages(repo.apiPath() + "releases?per_page=" + PER_PAGE, "list the releases");
     }
 
     /** Sends the create request once: creating is not idempotent, the caller looks before retrying. */
@@ -130,19 +143,22 @@ final class GitHubApi implements AutoCloseable {
 
     /** The sha256 of an asset's bytes, downloaded (for assets GitHub lists without a digest). */
     String downloadSha256(long assetId) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        http.download(http.endpoint().resolve(repo.apiPath() + "releases/assets/" + assetId), (InputStream in) -> {
+        return http.download(http.endpoint().resolve(repo.apiPath() + "releases/assets/" + assetId), in -> {
+            MessageDigest sha256 = sha256();
             byte[] chunk = new byte[64 * 1024];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 sha256.update(chunk, 0, n);
             }
+            return HexFormat.of().formatHex(sha256.digest());
         });
-        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The tag's ref, or empty if the tag does not exist. */
@@ -174,6 +190,12 @@ final class GitHubApi implements AutoCloseable {
         return true;
     }
 
+    /** A file of the repository at a tag, on GitHub's web pages. */
+    String webFileAt(String tag, String file) {
+        return http.endpoint().webUrl().resolve(repo.owner() + "/" + repo.name() + "/blob/" + encode(tag) + "/"
+                + file).toString();
+    }
+
     GitHubRepo repo() {
         return repo;
     }
@@ -187,11 +209,20 @@ final class GitHubApi implements AutoCloseable {
         return http.call("GET", http.endpoint().resolve(path), null, true);
     }
 
-    /** Every item of a list, following the {@code Link: <…>; rel="next"} pages GitHub hands out. */
+    /**
+     * Every item of a list, following the {@code Link: <…>; rel="next"} pages GitHub hands out to the last one. A list
+     * longer than {@code maxPages} pages ({@link #MAX_PAGES}) fails: acting on part of it could create a second release for a tag.
+     */
     private List<JsonNode> pages(String path, String what) {
         List<JsonNode> all = new ArrayList<>();
         URI next = http.endpoint().resolve(path);
-        for (int page = 1; next != null && page <= MAX_PAGES; page++) {
+        for (int page = 1; next != null; page++) {
+            if (page > maxPages) {
+                throw new GitHubException("Could not " + what + " in " + repo + ": GitHub's pages go on past "
+                        + maxPages + " (" + all.size() + " items so far), and acting on part of the list could do "
+                        + "harm, so nothing was changed. Delete old drafts or releases, or report this if there are "
+                        + "fewer.", 0);
+            }
             GitHubReply reply = http.call("GET", next, null, true);
             expect(reply, what).forEach(all::add);
             next = reply.header("link").flatMap(GitHubApi::nextPage).map(URI::create).orElse(null);

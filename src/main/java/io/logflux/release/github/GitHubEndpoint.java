@@ -66,6 +66,14 @@ public record GitHubEndpoint(URI apiUrl, String accept, String authScheme, Strin
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
+    /** The web pages of this GitHub: github.com for api.github.com, else the Enterprise host without /api/v3/. */
+    URI webUrl() {
+        if (apiUrl.getHost().equalsIgnoreCase("api.github.com")) {
+            return URI.create("https://github.com/");
+        }
+        return apiUrl.resolve(apiUrl.getPath().replaceFirst("api/v3/?$", ""));
+    }
+
     URI resolve(String path) {
         return apiUrl.resolve(path);
     }

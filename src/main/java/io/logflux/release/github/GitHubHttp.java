@@ -160,27 +160,50 @@ final class GitHubHttp implements AutoCloseable {
         });
     }
 
-    /** Streams a download (an asset's bytes) into {@code sink}. */
-    void download(URI url, IoConsumer sink) {
+    /**
+     * Reads a download (an asset's bytes) with {@code reader}, retried like every read: network failures, 5xx and rate
+     * limits; each attempt reads from the start.
+     */
+    <T> T download(URI url, IoReader<T> reader) {
         Request request = request(url, "application/octet-stream").get().build();
         String failed = "Downloading " + url + " to compare it failed: ";
-        TracedCall.Reader<Void> read = response -> {
-            if (!response.isSuccessful()) {
-                throw new GitHubException(failed + "HTTP " + response.code() + ". Check that the token can read the "
-                        + "repository's releases.", response.code());
-            }
-            sink.accept(response.body().byteStream());
-            return null;
-        };
-        try {
+        TracedCall.Reader<Downloaded<T>> read = response -> response.isSuccessful()
+                ? new Downloaded<>(response.code(), reader.read(response.body().byteStream()), null)
+                : new Downloaded<>(response.code(), null, new GitHubReply(response.code(), "",
+                response.headers().toMultimap()));
+        return retry.run(Schedule.of(settings), number -> {
+            Downloaded<T> got;
             try {
-                execute(request, false, read);
+                got = execute(request, number > 1, read);
             } catch (StaleConnectionException e) {
-                execute(request, true, read);
+                got = execute(request, true, read);
             }
-        } catch (IOException e) {
-            throw new GitHubUnreachableException(failed + e.getMessage() + ". Run again.", e);
-        }
+            if (got.refused() == null) {
+                return Retry.Outcome.done(got.value());
+            }
+            Optional<Duration> limited = rateLimit.waitFor(got.refused());
+            if (got.status() < 500 && limited.isEmpty()) {
+                throw new GitHubException(failed + "HTTP " + got.status() + ". Check that the token can read the "
+                        + "repository's releases.", got.status());
+            }
+            return Retry.Outcome.retry("HTTP " + got.status(), limited.orElse(null), null);
+        }, new Retry.Plan<>() {
+            @Override
+            public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
+                return new GitHubUnreachableException(failed + problem + " (" + attempts + " attempts). Run again.",
+                        cause);
+            }
+
+            @Override
+            public String retrying(String problem, Duration wait, int next) {
+                return "GitHub: downloading " + url.getPath() + " failed (" + problem + "); retrying in "
+                        + Durations.human(wait) + " (attempt " + next + " of " + settings.attempts() + ").";
+            }
+        });
+    }
+
+    /** A download's answer: the value read, or the refusal (no body read). */
+    private record Downloaded<T>(int status, T value, GitHubReply refused) {
     }
 
     private Request.Builder request(URI url, String accept) {
@@ -200,8 +223,8 @@ final class GitHubHttp implements AutoCloseable {
         return TracedCall.execute(freshConnection ? HttpClients.ofItsOwn(client) : client, request, reader);
     }
 
-    interface IoConsumer {
-        void accept(InputStream in) throws IOException;
+    interface IoReader<T> {
+        T read(InputStream in) throws IOException;
     }
 
     /** How long GitHub asks to wait before this request is sent again; empty when the answer is not a rate limit. */

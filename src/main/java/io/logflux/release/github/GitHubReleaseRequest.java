@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  * @param keepDraft     leave the release a draft after the assets are attached
  * @param replaceAssets replace an asset of the same name but other content instead of failing
  * @param checksums     also attach {@code SHA256SUMS}
+ * @param latest        whether publishing makes it the repository's "Latest" ({@link GitHubLatest#AUTO} by default)
  */
 public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, String name, Supplier<String> notes,
                                    Optional<String> commit, boolean keepDraft, boolean replaceAssets,
-                                   boolean checksums, List<Path> files) {
+                                   boolean checksums, List<Path> files, GitHubLatest latest) {
     /** The title of a created release unless one is given. */
     public static final String DEFAULT_TITLE = "{project} {tag}";
     /** The Keep-a-Changelog file the notes come from unless other notes are given. */
@@ -30,6 +31,19 @@ public record GitHubReleaseRequest(GitHubRepo repo, String tag, String version, 
 
     public GitHubReleaseRequest {
         files = List.copyOf(files);
+        latest = latest == null ? GitHubLatest.AUTO : latest;
+    }
+
+    /** A request whose release is marked "Latest" by {@link GitHubLatest#AUTO}. */
+    public GitHubReleaseRequest(GitHubRepo repo, String tag, String version, String name, Supplier<String> notes,
+                                Optional<String> commit, boolean keepDraft, boolean replaceAssets, boolean checksums,
+                                List<Path> files) {
+        this(repo, tag, version, name, notes, commit, keepDraft, replaceAssets, checksums, files, GitHubLatest.AUTO);
+    }
+
+    public GitHubReleaseRequest withLatest(GitHubLatest choice) {
+        return new GitHubReleaseRequest(repo, tag, version, name, notes, commit, keepDraft, replaceAssets, checksums,
+                files, choice);
     }
 
     /**

@@ -12,9 +12,6 @@ import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.units.Durations;
 import io.logflux.release.version.Pep440Version;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +33,15 @@ public final class GitHubReleaser {
     private final Retry retry;
     private final Schedule schedule;
     private final AssetAttacher attacher;
+    private final Path tempRoot;
 
     GitHubReleaser(GitHubApi api, HttpSettings settings, Sleeper sleeper, Consumer<String> log) {
+        this(api, settings, sleeper, log, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code tempRoot}: where a run without a work directory of its own keeps {@code SHA256SUMS} meanwhile. */
+    GitHubReleaser(GitHubApi api, HttpSettings settings, Sleeper sleeper, Consumer<String> log, Path tempRoot) {
+        this.tempRoot = tempRoot;
         this.api = api;
         this.log = log;
         this.retry = new Retry(sleeper, log);
@@ -57,6 +61,21 @@ public final class GitHubReleaser {
         return release(request, request.files().stream().map(FileSnapshot::of).toList(), workDir);
     }
 
+    /** Releases {@code request.files()}, read here once; {@code SHA256SUMS} is written to a temporary directory. */
+    public GitHubReleaseReport release(GitHubReleaseRequest request) {
+        return release(request, request.files().stream().map(FileSnapshot::of).toList());
+    }
+
+    /**
+     * Releases the files as they were read; {@code SHA256SUMS} is written to a temporary directory that is removed
+     * when the run ends, whether it succeeded or not.
+     */
+    public GitHubReleaseReport release(GitHubReleaseRequest request, List<FileSnapshot> files) {
+        try (ScratchDir scratch = ScratchDir.create(tempRoot, "logflux-github-")) {
+            return release(request, files, scratch.path());
+        }
+    }
+
     /**
      * Releases the distribution files as they were read ({@code files}: their digests are not computed again); the
      * {@code SHA256SUMS} asset, when asked for, is written into {@code workDir} from those digests.
@@ -66,15 +85,19 @@ public final class GitHubReleaser {
         if (files.isEmpty()) {
             throw new ReleaseException("No files to attach to the GitHub release of " + where + ".");
         }
-        verifyTag(request);
+        String taggedCommit = taggedCommit(request);
         List<FileSnapshot> attached = new ArrayList<>(files);
         if (request.checksums()) {
             attached.add(ChecksumsFile.write(files, workDir));
         }
         boolean created = false;
-        JsonNode release = api.release(request.tag()).orElse(null);
+        JsonNode release = api.publishedRelease(request.tag()).orElse(null);
+        List<JsonNode> listed = release != null ? List.of() : api.releases();
         if (release == null) {
-            release = createDraft(request);
+            release = GitHubApi.withTag(listed, request.tag()).orElse(null);
+        }
+        if (release == null) {
+            release = createDraft(request, taggedCommit);
             created = true;
         } else {
             log.accept("GitHub: found " + (release.path("draft").asBoolean() ? "the draft" : "the published")
@@ -90,7 +113,7 @@ public final class GitHubReleaser {
         if (draft && !request.keepDraft()) {
             ObjectNode publish = JSON.createObjectNode();
             publish.put("draft", false);
-            publish.put("make_latest", isPrerelease(request.version()) ? "false" : "true");
+            publish.put("make_latest", request.latest().makeLatest(request.tag(), request.version(), listed));
             release = api.updateRelease(releaseId, publish);
             draft = release.path("draft").asBoolean();
             log.accept("GitHub: published the release of " + where + ": " + release.path("html_url").asText());
@@ -101,14 +124,18 @@ public final class GitHubReleaser {
         return report;
     }
 
-    private void verifyTag(GitHubReleaseRequest request) {
+    /**
+     * The commit the tag points at (annotated tags peeled), after checking that the tag exists and, when the build's
+     * commit is known, that it is that commit.
+     */
+    private String taggedCommit(GitHubReleaseRequest request) {
         JsonNode ref = api.tagRef(request.tag()).orElseThrow(() -> new ReleaseException("Tag " + request.tag()
                 + " does not exist in " + request.repo() + ". Push it first (git push origin " + request.tag()
                 + "): a release is made for an existing tag only, so that it cannot silently tag another commit."));
+        JsonNode object = ref.path("object");
+        String sha = object.path("type").asText().equals("tag") ? api.peelTag(object.path("sha").asText())
+                : object.path("sha").asText();
         if (request.commit().isPresent()) {
-            JsonNode object = ref.path("object");
-            String sha = object.path("type").asText().equals("tag") ? api.peelTag(object.path("sha").asText())
-                    : object.path("sha").asText();
             String commit = request.commit().get().strip();
             if (!sha.startsWith(commit) && !commit.startsWith(sha)) {
                 throw new ReleaseException("Tag " + request.tag() + " in " + request.repo() + " points at " + sha
@@ -116,14 +143,27 @@ public final class GitHubReleaser {
                         + "move the tag if it is wrong.");
             }
         }
+        return sha;
     }
 
-    private JsonNode createDraft(GitHubReleaseRequest request) {
+    /**
+     * Creates the draft with the tag's commit as {@code target_commitish}: without one GitHub judges the request by
+     * the default branch's head (its workflow-file rule) and may refuse it with a 404 or 403.
+     */
+    private JsonNode createDraft(GitHubReleaseRequest request, String taggedCommit) {
         ObjectNode body = JSON.createObjectNode();
         body.put("tag_name", request.tag());
-        request.commit().ifPresent(c -> body.put("target_commitish", c));
+        body.put("target_commitish", taggedCommit);
         body.put("name", request.name());
-        body.put("body", request.notes().get());
+        String notes = request.notes().get();
+        String capped = ReleaseNotes.capped(notes, api.webFileAt(request.tag(),
+                GitHubReleaseRequest.DEFAULT_NOTES_FILE));
+        if (capped.length() < notes.length()) {
+            log.accept("GitHub: the release notes have " + notes.length() + " characters, more than GitHub takes ("
+                    + ReleaseNotes.MAX_BODY + "); they are cut, with a link to " + GitHubReleaseRequest.DEFAULT_NOTES_FILE
+                    + ".");
+        }
+        body.put("body", capped);
         body.put("draft", true);
         body.put("prerelease", isPrerelease(request.version()));
         DraftCreation creation = new DraftCreation(request, body);
@@ -223,16 +263,5 @@ public final class GitHubReleaser {
 
     static boolean isPrerelease(String version) {
         return Pep440Version.tryParse(version).map(v -> v.isPrerelease() || v.isDevrelease()).orElse(false);
-    }
-
-    /** A temporary directory for SHA256SUMS. */
-    public static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("logflux-github-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What GitHub says about a token, from {@code GET /repos/{owner}/{repo}}: the status, push permission, the classic
+ * What GitHub says about a token, from {@code GET /repos/{owner}/{repo}}: the status, push permission (empty when
+ * GitHub leaves {@code permissions} out, as it does for GitHub App installation tokens), the classic
  * scopes ({@code X-OAuth-Scopes}; fine-grained tokens have none), and the expiry
  * ({@code GitHub-Authentication-Token-Expiration}; absent for tokens that never expire).
  */
-public record GitHubTokenInfo(int status, boolean push, List<String> scopes, Optional<Instant> expires,
+public record GitHubTokenInfo(int status, Optional<Boolean> push, List<String> scopes, Optional<Instant> expires,
                               String message) {
 }

@@ -41,7 +41,9 @@ public final class GitHubTokenInspector {
             JsonNode json = reply.json();
             List<String> scopes = reply.header("x-oauth-scopes").map(s -> Arrays.stream(s.split(","))
                     .map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-            return new GitHubTokenInfo(reply.status(), json.path("permissions").path("push").asBoolean(false), scopes,
+            JsonNode push = json.path("permissions").path("push");
+            return new GitHubTokenInfo(reply.status(), push.isBoolean() ? Optional.of(push.asBoolean())
+                    : Optional.empty(), scopes,
                     reply.header("github-authentication-token-expiration").flatMap(GitHubTokenInspector::expiry),
                     reply.message());
         }
@@ -57,6 +59,16 @@ public final class GitHubTokenInspector {
             }
         }
         return Optional.empty();
+    }
+
+    /** A GitHub App installation token ({@code ghs_}; also Actions' GITHUB_TOKEN): an hour long, permissions unlisted. */
+    public static boolean isInstallationToken(String secret) {
+        return secret != null && secret.strip().startsWith("ghs_");
+    }
+
+    /** A fine-grained personal access token ({@code github_pat_}). */
+    public static boolean isFineGrained(String secret) {
+        return secret != null && secret.strip().startsWith("github_pat_");
     }
 
     /** The kind of token its prefix says (GitHub's token formats). */

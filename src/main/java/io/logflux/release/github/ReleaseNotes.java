@@ -21,7 +21,28 @@ public final class ReleaseNotes {
     private static final Pattern LINK_DEFINITION = Pattern.compile("^\\[[^\\]]+]:\\s*\\S+$");
     private static final Pattern HEADING = Pattern.compile("^##\\s+\\[?v?([^\\]\\s]+)\\]?.*$");
 
+    /** The most characters GitHub takes for a release body. */
+    public static final int MAX_BODY = 125_000;
+
     private ReleaseNotes() {
+    }
+
+    /**
+     * The notes as GitHub takes them: unchanged when they fit {@link #MAX_BODY}, else cut at a line break before the
+     * limit, with a note that links to the full notes ({@code fullNotes}).
+     */
+    public static String capped(String notes, String fullNotes) {
+        if (notes.length() <= MAX_BODY) {
+            return notes;
+        }
+        String note = "\n\n---\n*These notes are cut: GitHub takes at most " + String.format("%,d", MAX_BODY)
+                + " characters. The full notes: [changelog](" + fullNotes + ").*";
+        int room = MAX_BODY - note.length();
+        int cut = notes.lastIndexOf('\n', room);
+        if (cut < room / 2) {
+            cut = Character.isHighSurrogate(notes.charAt(room - 1)) ? room - 1 : room;
+        }
+        return notes.substring(0, cut).stripTrailing() + note;
     }
 
     public static String fromChangelog(Path changelog, String version) {

@@ -185,13 +185,15 @@ public final class TokenChecker {
                     + " for " + repo + ": " + info.message()));
             return;
         }
-        findings.add(new TokenFinding(token.source(), "push", info.push() ? Level.OK : Level.FAIL, info.push()
-                ? "may push to " + repo + " (create releases, upload assets)"
-                : "may read " + repo + " but not push: releases need 'contents: write' (fine-grained) or 'repo'"));
+        findings.add(GitHubPushJudgement.of(token, repo, info));
         if (!info.scopes().isEmpty()) {
             findings.add(new TokenFinding(token.source(), "scopes", Level.OK, String.join(", ", info.scopes())));
         }
-        findings.add(info.expires().map(e -> expiryFinding(token, e, clock.instant()))
+        boolean installation = GitHubTokenInspector.isInstallationToken(token.secret());
+        findings.add(info.expires().map(e -> installation && e.isAfter(clock.instant())
+                        ? new TokenFinding(token.source(), "expiry", Level.OK, "expires on " + e + " (installation "
+                        + "tokens last an hour and are made for each run)")
+                        : expiryFinding(token, e, clock.instant()))
                 .orElse(new TokenFinding(token.source(), "expiry", Level.OK, "no expiry date (rotation by age)")));
     }
 

@@ -112,4 +112,21 @@ final class GitHubApiDescription {
         }
         return problems(schema(schema), body, what);
     }
+
+    /** What is wrong with a JSON request body: not valid for the operation's schema, or a property it lacks. */
+    List<String> requestProblems(String method, String path, JsonNode body) {
+        String what = method.toUpperCase() + " " + path + " request";
+        Optional<JsonNode> operation = operation(method, path);
+        if (operation.isEmpty()) {
+            return List.of(what + ": no such operation in GitHub's description");
+        }
+        JsonNode schema = requestSchemaNode(operation.get());
+        List<String> problems = new ArrayList<>(problems(schema(schema), body, what));
+        body.fieldNames().forEachRemaining(name -> {
+            if (!schema.path("properties").has(name)) {
+                problems.add(what + ": property '" + name + "' is not in the operation's schema");
+            }
+        });
+        return problems;
+    }
 }

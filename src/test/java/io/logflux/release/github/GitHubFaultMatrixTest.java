@@ -126,6 +126,10 @@ class GitHubFaultMatrixTest {
         if (fault == UploadFault.STATUS_502_LEAVING_AN_UNFINISHED_ASSET) {
             assertThat(log).contains("GitHub: removing the unfinished asset hello.txt (state open) before retrying.");
         }
+        if (fault == UploadFault.ALREADY_EXISTS_BUT_UNLISTED) {
+            assertThat(log).contains("GitHub: answered that hello.txt already exists, but the release does not list "
+                    + "it; uploading it once more.");
+        }
         if (fault == UploadFault.TOO_MANY_REQUESTS) {
             assertThat(waits).as("waited what Retry-After asked").anyMatch(d -> d.compareTo(Duration.ofSeconds(3)) >= 0);
         }
@@ -133,6 +137,20 @@ class GitHubFaultMatrixTest {
             assertThat(waits).as("a secondary rate limit without Retry-After: at least a minute, GitHub's advice")
                     .anyMatch(d -> d.compareTo(Duration.ofMinutes(1)) >= 0);
         }
+    }
+
+    @Test
+    void anUnlistedAlreadyExistsTwiceStopsTheRunAndLeavesTheDraft() {
+        github.alwaysAnswerAlreadyExists();
+
+        Throwable failure = failureOf(() -> release(releaser(github.apiUrl(), settings(), recordingSleeper())));
+
+        assertThat(failure).isInstanceOf(GitHubException.class)
+                .hasMessageStartingWith("GitHub refused to upload hello.txt (the release does not list an asset of "
+                        + "that name, also after a second try) in " + GitHubReleaseDouble.REPO + ": HTTP 422")
+                .hasMessageContaining("already_exists");
+        assertThat(github.uploadRequests("hello.txt")).isEqualTo(2);
+        assertDraftWithoutHello();
     }
 
     @Test

@@ -77,4 +77,35 @@ class GitHubHttpTest {
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
     }
+
+    @Test
+    void theDownloadThatComparesADigestlessAssetIsRetriedAndReadFromTheStart() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(503).body("{\"message\":\"Service Unavailable\"}").build());
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                    .body("Hello, world!\n").build());
+            server.start();
+            List<Duration> sleeps = new ArrayList<>();
+            List<String> log = new ArrayList<>();
+            GitHubHttp http = new GitHubHttp(GitHubEndpoint.at(server.url("/api/v3/").toString()),
+                    new GitHubToken("ghp_test", "environment variable GITHUB_TOKEN"), GitHubFixtures.fastSettings(),
+                    sleeps::add, System::currentTimeMillis, Duration.ZERO, log::add);
+            GitHubApi api = new GitHubApi(http, GitHubRepo.parse("o/r"), "environment variable GITHUB_TOKEN");
+
+            String sha256 = api.downloadSha256(1);
+
+            assertThat(sha256).isEqualTo("d9014c4624844aa5bac314773d6b689ad467fa4e1d1a50a1b8a99d5a95f72ff5");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+            assertThat(sleeps).hasSize(1);
+            assertThat(log).singleElement().asString()
+                    .startsWith("GitHub: downloading /api/v3/repos/o/r/releases/assets/1 failed (HTTP 503)");
+            RecordedRequest request = server.takeRequest();
+            assertThat(request.getHeaders().get("Accept")).isEqualTo("application/octet-stream");
+            assertThat(GitHubApiDescription.load().operation("get", "/repos/o/r/releases/assets/1"))
+                    .as("the download is GitHub's described get-release-asset")
+                    .hasValueSatisfying(op -> assertThat(op.path("operationId").asText())
+                            .isEqualTo("repos/get-release-asset"));
+            api.close();
+        }
+    }
 }

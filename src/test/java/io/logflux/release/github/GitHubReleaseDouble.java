@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * uploads, which replayed traffic cannot play: the API and the uploads host are two MockWebServers (as api.github.com
  * and uploads.github.com are two hosts), so a fault can be armed for the next upload before its request is read.
  * The objects it answers with are our fixtures' release and asset (shapes borrowed from GitHub's recordings), and
- * every successful answer is checked against GitHub's API description as it is given: {@link #descriptionProblems()}.
+ * every successful answer, and every JSON body of a release create or update, is checked against GitHub's API
+ * description as it is given: {@link #descriptionProblems()}.
  */
 final class GitHubReleaseDouble implements AutoCloseable {
     static final String REPO = "logflux/logflux-python";
@@ -46,7 +47,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
     /** What happens to the next upload. */
     enum UploadFault {
         RESET_BEFORE_BODY, RESET_MID_BODY, RESET_AFTER_BODY, STATUS_500, STATUS_502_LEAVING_AN_UNFINISHED_ASSET,
-        STATUS_503, TOO_MANY_REQUESTS, TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER, STALL, LAND_THEN_DROP_RESPONSE,
+        STATUS_503, ALREADY_EXISTS_BUT_UNLISTED, TOO_MANY_REQUESTS, TOO_MANY_REQUESTS_WITHOUT_RETRY_AFTER, STALL, LAND_THEN_DROP_RESPONSE,
         LAND_THEN_STALL;
 
         boolean beforeTheBodyIsRead() {
@@ -62,12 +63,15 @@ final class GitHubReleaseDouble implements AutoCloseable {
     private final Map<Long, ObjectNode> releases = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> assets = new HashMap<>();
     private final Map<String, Integer> stored = new HashMap<>();
+    private final List<String> listRequests = new ArrayList<>();
+    private final List<String> makeLatest = new ArrayList<>();
     private final List<String> uploadAttempts = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final GitHubApiDescription description = GitHubApiDescription.load();
     private int validated;
     private long nextId = 1000;
     private UploadFault armed;
+    private boolean alwaysAlreadyExists;
     private boolean rateLimitNextCreate;
     private Runnable onUpload = () -> { };
     private String uploadsBase;
@@ -120,6 +124,11 @@ final class GitHubReleaseDouble implements AutoCloseable {
         armed = fault;
     }
 
+    /** Every upload is answered 422 already_exists although no asset of the name is listed. */
+    synchronized void alwaysAnswerAlreadyExists() {
+        alwaysAlreadyExists = true;
+    }
+
     /** The next "create a release" is refused by a secondary rate limit (429, Retry-After: 2). */
     synchronized void rateLimitNextCreate() {
         rateLimitNextCreate = true;
@@ -143,6 +152,39 @@ final class GitHubReleaseDouble implements AutoCloseable {
     /** The asset names of the upload requests in the order they came; {@link #CUT_UNREAD} for one cut before it was read. */
     synchronized List<String> uploadAttempts() {
         return List.copyOf(uploadAttempts);
+    }
+
+    /** Adds {@code count} published releases of other tags ({@code tagPrefix} 1, 2, …), newer than those there. */
+    synchronized void addOtherReleases(int count, String tagPrefix) {
+        for (int i = 1; i <= count; i++) {
+            long id = nextId++;
+            ObjectNode other = releaseTemplate.deepCopy();
+            other.put("id", id);
+            other.put("tag_name", tagPrefix + i);
+            other.put("draft", false);
+            releases.put(id, other);
+        }
+    }
+
+    /** Adds the draft release of {@link #TAG} that an earlier run left. */
+    synchronized long addDraftOfTheTag() {
+        long id = nextId++;
+        ObjectNode draft = releaseTemplate.deepCopy();
+        draft.put("id", id);
+        draft.put("tag_name", TAG);
+        draft.put("draft", true);
+        releases.put(id, draft);
+        return id;
+    }
+
+    /** The make_latest of each release update, in order ("" when absent). */
+    synchronized List<String> makeLatestSent() {
+        return List.copyOf(makeLatest);
+    }
+
+    /** The query strings of the release-listing requests, in order. */
+    synchronized List<String> listRequests() {
+        return List.copyOf(listRequests);
     }
 
     synchronized List<JsonNode> releases() {
@@ -176,7 +218,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         String name = URLDecoder.decode(request.getUrl().queryParameter("name") == null ? ""
                 : request.getUrl().queryParameter("name"), StandardCharsets.UTF_8);
-        UploadFault fault = armed;
+        UploadFault fault = alwaysAlreadyExists ? UploadFault.ALREADY_EXISTS_BUT_UNLISTED : armed;
         armed = null;
         if (fault != null && fault.beforeTheBodyIsRead()) {
             uploadAttempts.add(name.isEmpty() ? CUT_UNREAD : name);
@@ -197,6 +239,9 @@ final class GitHubReleaseDouble implements AutoCloseable {
                     return error(500, "Server Error");
                 case STATUS_503:
                     return error(503, "Service Unavailable");
+                case ALREADY_EXISTS_BUT_UNLISTED:
+                    return alreadyExists(path); // a starter asset GitHub does not list
+
                 case STATUS_502_LEAVING_AN_UNFINISHED_ASSET:
                     // GitHub's docs: a 502 may leave an empty asset that blocks the name until it is deleted.
                     store(releaseId, name, request.getHeaders().get("Content-Type"), ByteString.EMPTY, "open");
@@ -212,9 +257,7 @@ final class GitHubReleaseDouble implements AutoCloseable {
             }
         }
         if (assets.getOrDefault(releaseId, List.of()).stream().anyMatch(a -> a.path("name").asText().equals(name))) {
-            return json(422, "post", path, JSON.createObjectNode()
-                    .put("message", "Validation Failed").set("errors", JSON.createArrayNode().add(JSON.createObjectNode()
-                            .put("resource", "ReleaseAsset").put("code", "already_exists").put("field", "name"))));
+            return alreadyExists(path);
         }
         ObjectNode asset = store(releaseId, name, request.getHeaders().get("Content-Type"), request.getBody(),
                 "uploaded");
@@ -226,6 +269,13 @@ final class GitHubReleaseDouble implements AutoCloseable {
             answer.onResponseStart(SocketEffect.Stall.INSTANCE);
         }
         return answer.build();
+    }
+
+    /** GitHub's 422 for a taken asset name (the recorded release-assets-conflict body). */
+    private MockResponse alreadyExists(String path) {
+        return json(422, "post", path, JSON.createObjectNode()
+                .put("message", "Validation Failed").set("errors", JSON.createArrayNode().add(JSON.createObjectNode()
+                        .put("resource", "ReleaseAsset").put("code", "already_exists").put("field", "name"))));
     }
 
     private ObjectNode store(long releaseId, String name, String contentType, ByteString body, String state) {
@@ -258,14 +308,13 @@ final class GitHubReleaseDouble implements AutoCloseable {
             return json(200, method, path, refTemplate);
         }
         if (method.equals("get") && path.equals("/repos/" + REPO + "/releases/tags/" + TAG)) {
-            return releases.values().stream().filter(r -> !r.path("draft").asBoolean()).findFirst()
+            return releases.values().stream().filter(r -> !r.path("draft").asBoolean())
+                    .filter(r -> r.path("tag_name").asText().equals(TAG)).findFirst()
                     .map(r -> json(200, method, "/repos/" + REPO + "/releases/tags/" + TAG, render(r)))
                     .orElseGet(() -> error(404, "Not Found"));
         }
         if (method.equals("get") && path.equals("/repos/" + REPO + "/releases")) {
-            ArrayNode list = JSON.createArrayNode();
-            releases.values().forEach(r -> list.add(render(r)));
-            return json(200, method, path, list);
+            return releasePage(request, method, path);
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases") && rateLimitNextCreate) {
             rateLimitNextCreate = false;
@@ -273,10 +322,12 @@ final class GitHubReleaseDouble implements AutoCloseable {
         }
         if (method.equals("post") && path.equals("/repos/" + REPO + "/releases")) {
             JsonNode body = readJson(request);
+            problems.addAll(description.requestProblems(method, path, body));
             long id = nextId++;
             ObjectNode created = releaseTemplate.deepCopy();
             created.put("id", id);
             created.put("tag_name", body.path("tag_name").asText());
+            created.put("target_commitish", body.path("target_commitish").asText("main"));
             created.put("name", body.path("name").asText());
             created.put("body", body.path("body").asText());
             created.put("draft", body.path("draft").asBoolean());
@@ -292,6 +343,8 @@ final class GitHubReleaseDouble implements AutoCloseable {
         if (method.equals("patch") && release.matches() && releases.containsKey(Long.parseLong(release.group(1)))) {
             ObjectNode updated = releases.get(Long.parseLong(release.group(1)));
             JsonNode body = readJson(request);
+            problems.addAll(description.requestProblems(method, path, body));
+            makeLatest.add(body.path("make_latest").asText(""));
             if (body.has("draft")) {
                 updated.put("draft", body.path("draft").asBoolean());
             }
@@ -303,6 +356,25 @@ final class GitHubReleaseDouble implements AutoCloseable {
             return removed ? new MockResponse.Builder().code(204).build() : error(404, "Not Found");
         }
         return error(404, "Not Found");
+    }
+
+    /** One page of the release listing, newest first as GitHub lists them, with a Link header to the next page. */
+    private MockResponse releasePage(RecordedRequest request, String method, String path) {
+        String perPageParam = request.getUrl().queryParameter("per_page");
+        String pageParam = request.getUrl().queryParameter("page");
+        listRequests.add(request.getUrl().encodedQuery() == null ? "" : request.getUrl().encodedQuery());
+        int perPage = perPageParam == null ? 30 : Math.min(100, Integer.parseInt(perPageParam));
+        int page = pageParam == null ? 1 : Integer.parseInt(pageParam);
+        List<ObjectNode> newestFirst = new ArrayList<>(releases.values());
+        Collections.reverse(newestFirst);
+        ArrayNode list = JSON.createArrayNode();
+        newestFirst.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(r -> list.add(render(r)));
+        MockResponse answer = json(200, method, path, list);
+        if ((long) page * perPage < newestFirst.size()) {
+            String next = api.url(API_PREFIX + path + "?per_page=" + perPage + "&page=" + (page + 1)).toString();
+            answer = answer.newBuilder().addHeader("Link", "<" + next + ">; rel=\"next\"").build();
+        }
+        return answer;
     }
 
     private ObjectNode render(ObjectNode release) {

@@ -68,6 +68,16 @@ class GitHubReleaserTest {
     }
 
     @Test
+    void aBackportIsPublishedWithoutBecomingTheLatestRelease() throws Exception {
+        URI base = server.load("logflux-backport");
+
+        GitHubReleaseReport report = releaser(base).release(request(false), dir);
+
+        assertThat(report.draft()).isFalse();
+        server.assertConsumed(base);
+    }
+
+    @Test
     void aRunThatStoppedBeforePublishingIsFinishedWithoutUploadingAgain() throws Exception {
         URI base = server.load("logflux-resume-draft");
 

@@ -70,7 +70,8 @@ class StepWiringTest {
     /** The steps, and the nested options objects Pipeline binds from a map the same way. */
     static Stream<StepUnderTest> bindables() {
         return Stream.concat(steps(), Stream.of(new StepUnderTest(GitHubReleaseOptions.class, "credentialsId,repo",
-                Set.of("tag", "name", "notesFile", "notes", "draft", "replaceAssets", "checksums", "apiUrl", "commit"),
+                Set.of("tag", "name", "notesFile", "notes", "draft", "replaceAssets", "checksums", "apiUrl", "commit",
+                        "latest"),
                 GitHubReleaseOptions.DescriptorImpl.class, "githubRelease",
                 "Attach the files to the GitHub release of the tag", Set.of()),
                 new StepUnderTest(TokenSpec.class, "kind,credentialsId", Set.of("project", "repo", "created"),

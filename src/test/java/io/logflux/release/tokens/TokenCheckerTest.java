@@ -3,6 +3,7 @@ package io.logflux.release.tokens;
 import io.logflux.release.github.FixturesServer;
 import io.logflux.release.github.GitHubEndpoint;
 import io.logflux.release.github.GitHubFixtures;
+import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.testindex.TestIndexExtension;
 import io.logflux.release.testing.Captured;
@@ -170,6 +171,46 @@ class TokenCheckerTest {
         github.assertConsumed(recordedBase);
         github.assertConsumed(readOnlyBase);
         github.assertConsumed(revokedBase);
+    }
+
+    @Test
+    void aGitHubAppInstallationTokenIsAcceptedWithANoteAlthoughGitHubListsNoPermissionsForIt() {
+        FixturesServer github = FixturesServer.shared();
+        URI base = github.load("logflux-token-app-installation");
+        String app = FakeTokens.noted("ghs_0000000000000000000000000000000000000001");
+
+        TokenCheckReport report = recorded(checker(NOW, TokenPolicy.defaults(), true, modern(base)).check(List.of(
+                new TokenToCheck(TokenKind.GITHUB, "environment variable GITHUB_TOKEN", app, null,
+                        "logflux/logflux-python", null))), app);
+
+        assertThat(row(report, "kind").message()).isEqualTo("GitHub App installation token (also Actions' "
+                + "GITHUB_TOKEN)");
+        assertThat(row(report, "push").level()).isEqualTo(Level.OK);
+        assertThat(row(report, "push").message()).startsWith("a GitHub App installation token that can see "
+                + "logflux/logflux-python; GitHub does not list its permissions")
+                .contains("permissions: contents: write");
+        assertThat(row(report, "expiry").level()).as("an hour is what installation tokens last").isEqualTo(Level.OK);
+        assertThat(row(report, "expiry").message()).isEqualTo("expires on 2026-11-27T07:00:00Z (installation tokens "
+                + "last an hour and are made for each run)");
+        github.assertConsumed(base);
+    }
+
+    @Test
+    void aFineGrainedTokenIsJudgedByItsOwnersRoleWithANoteAboutItsOwnGrant() {
+        FixturesServer github = FixturesServer.shared();
+        URI base = github.load("logflux-token-fine-grained");
+        String fineGrained = FakeTokens.noted("github_pat_0000000000000000000001_" + "0".repeat(58));
+
+        TokenCheckReport report = recorded(checker(NOW, TokenPolicy.defaults(), true, modern(base)).check(List.of(
+                new TokenToCheck(TokenKind.GITHUB, "credentials 'github-token'", fineGrained, null,
+                        "logflux/logflux-python", null))), fineGrained);
+
+        assertThat(row(report, "kind").message()).isEqualTo("fine-grained personal access token");
+        assertThat(row(report, "push").level()).isEqualTo(Level.OK);
+        assertThat(row(report, "push").message()).isEqualTo("its owner may push to logflux/logflux-python; the token "
+                + "itself needs 'Contents: read and write' on it, which GitHub does not report");
+        assertThat(row(report, "expiry").message()).startsWith("expires on 2027-02-01T00:00:00Z");
+        github.assertConsumed(base);
     }
 
     @Test
