@@ -167,26 +167,36 @@ class PackagedJarIT {
     private static List<Path> filesContaining(Path dir, String token, java.time.Instant since) throws IOException {
         List<Path> found = new ArrayList<>();
         // This checkout may itself sit under the temporary directory (CI clones there); its target/ holds the tests'
-        // own list of the fake tokens they used, which is not something the tool wrote.
+        // own list of the fake tokens they used, which is not something the tool wrote. Other runs create and delete
+        // files there meanwhile: what vanishes or cannot be read is passed over, and the search goes on.
         Path project = Path.of("").toAbsolutePath();
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toAbsolutePath().startsWith(project))
-                    .toList()) {
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                                                                   java.nio.file.attribute.BasicFileAttributes a) {
+                return d.toAbsolutePath().startsWith(project) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
                 try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(since) || Files.size(file) > (16 << 20)) {
-                        continue;
-                    }
-                    if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    if (a.isRegularFile() && !a.lastModifiedTime().toInstant().isBefore(since) && a.size() <= (16 << 20)
+                            && new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
                             .contains(token)) {
                         found.add(file);
                     }
                 } catch (IOException | SecurityException e) {
                     // gone or unreadable: not ours
                 }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        } catch (java.io.UncheckedIOException e) {
-            // a directory vanished during the walk
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
         return found;
     }
 
