@@ -8,6 +8,10 @@ import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.rehearsal.RehearsalIndex;
 import io.logflux.release.process.ChildEnvironment;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import io.logflux.release.process.ChildRun;
 import io.logflux.release.pipeline.Phase;
 import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
@@ -33,7 +37,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "release",
         sortOptions = false,
@@ -179,17 +182,11 @@ final class ReleaseCommand extends EngineCommand {
         return true;
     }
 
-    private static int run(List<String> command) {
+    private int run(List<String> command) {
         try {
-            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(command))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return -1;
-            }
-            return process.exitValue();
-        } catch (IOException e) {
+            return ChildRun.run(command, project.dir, ChildEnvironment.ofThisProcess(), Map.of(),
+                    Duration.ofMinutes(10)).status();
+        } catch (IOException | TimeoutException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

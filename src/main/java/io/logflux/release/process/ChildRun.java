@@ -1,7 +1,10 @@
 package io.logflux.release.process;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +17,8 @@ import java.util.concurrent.TimeoutException;
  * plus {@code settings}.
  */
 public final class ChildRun {
+    private static final int MAX_OUTPUT = 1 << 20;
+
     private ChildRun() {
     }
 
@@ -31,15 +36,29 @@ public final class ChildRun {
     public static Result run(List<String> command, Path directory, ChildEnvironment environment,
                              Map<String, String> settings, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
-        ProcessBuilder builder = environment.applyTo(new ProcessBuilder(command), settings)
-                .directory(directory.toFile()).redirectErrorStream(true);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new TimeoutException();
+        // Output goes to a file, not a pipe: the timeout then holds whatever the child prints (a pipe read to its end
+        // first would wait on a hung child for ever), and only the output's last MiB is kept.
+        Path output = Files.createTempFile("logflux-child-", ".log");
+        try {
+            Process process = environment.applyTo(new ProcessBuilder(command), settings).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new TimeoutException();
+            }
+            return new Result(process.exitValue(), lastBytes(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static String lastBytes(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, MAX_OUTPUT));
+            channel.read(tail, size - tail.capacity());
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+        }
     }
 }
