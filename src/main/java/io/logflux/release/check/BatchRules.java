@@ -1,6 +1,7 @@
 package io.logflux.release.check;
 
 import io.logflux.release.dist.SdistFilename;
+import io.logflux.release.files.FileName;
 import io.logflux.release.project.ProjectName;
 import io.logflux.release.version.Pep440Version;
 
@@ -21,7 +22,7 @@ final class BatchRules {
         Map<String, List<String>> byFileName = new LinkedHashMap<>();
         List<String> sdists = new ArrayList<>();
         for (DistributionChecker.CheckedFile file : files) {
-            String fileName = file.file().getFileName().toString();
+            String fileName = FileName.of(file.file());
             byFileName.computeIfAbsent(fileName, k -> new ArrayList<>()).add(file.file().toString());
             file.metadata().name().ifPresent(n -> byName.computeIfAbsent(ProjectName.normalize(n),
                     k -> new ArrayList<>()).add(fileName));

@@ -1,5 +1,7 @@
 package io.logflux.release.check;
 
+import io.logflux.release.files.FileName;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,8 +35,8 @@ public final class CheckReport {
     public List<Path> uploadOrder() {
         List<Path> order = new ArrayList<>();
         files.stream().map(FileReport::file)
-                .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().endsWith(".whl"))
-                        .thenComparing(p -> p.getFileName().toString()))
+                .sorted(Comparator.comparing((Path p) -> !FileName.of(p).endsWith(".whl"))
+                        .thenComparing(FileName::of))
                 .forEach(order::add);
         return order;
     }

@@ -5,6 +5,7 @@ import io.logflux.release.dist.DistFilename;
 import io.logflux.release.dist.InvalidDistributionException;
 import io.logflux.release.dist.SdistFilename;
 import io.logflux.release.dist.WheelFilename;
+import io.logflux.release.files.FileName;
 import io.logflux.release.units.ByteSizes;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class DistributionChecker {
     }
 
     private Optional<CheckedFile> checkFile(Path file, List<Finding> findings) {
-        String fileName = file.getFileName().toString();
+        String fileName = FileName.of(file);
         DistFilename name;
         try {
             name = DistFilename.parse(fileName);

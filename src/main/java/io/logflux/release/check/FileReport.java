@@ -1,5 +1,7 @@
 package io.logflux.release.check;
 
+import io.logflux.release.files.FileName;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +23,6 @@ public record FileReport(Path file, List<Finding> findings) {
     }
 
     public String fileName() {
-        return file.getFileName().toString();
+        return FileName.of(file);
     }
 }

@@ -50,6 +50,7 @@ import java.util.Set;
 final class ReleaseCommand extends EngineCommand {
     static final String TEST_TOKEN_VARIABLE = "TEST_PYPI_API_TOKEN";
     static final String PRODUCTION_TOKEN_VARIABLE = "PYPI_API_TOKEN";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
     @Mixin private ProjectOption project = new ProjectOption();
@@ -147,7 +148,7 @@ final class ReleaseCommand extends EngineCommand {
         RehearsalIndex index = RehearsalIndex.start(dir);
         started.add(index);
         byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         String token = "pypi-rehearsal-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         index.acceptToken(token);
         return new ReleaseTarget(PackageIndex.resolve(index.uploadUrl(), null, null).withLabel(name),

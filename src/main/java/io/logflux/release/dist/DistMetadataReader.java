@@ -1,5 +1,7 @@
 package io.logflux.release.dist;
 
+import io.logflux.release.files.FileName;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +31,7 @@ public final class DistMetadataReader {
     }
 
     public CoreMetadata read(Path file) {
-        String fileName = file.getFileName().toString();
+        String fileName = FileName.of(file);
         DistFilename name = DistFilename.parse(fileName);
         if (!Files.isRegularFile(file)) {
             throw new InvalidDistributionException("Built file " + file + " does not exist. Build the package "

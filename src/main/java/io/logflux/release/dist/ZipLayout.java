@@ -1,5 +1,7 @@
 package io.logflux.release.dist;
 
+import io.logflux.release.files.FileName;
+
 import org.apache.commons.compress.utils.BoundedSeekableByteChannelInputStream;
 
 import java.io.Closeable;
@@ -48,7 +50,7 @@ public final class ZipLayout implements Closeable {
             return new ZipLayout(channel, ZipLocalHeaders.walk(bytes, end, central));
         } catch (ZipRefusal refusal) {
             channel.close();
-            throw new InvalidZipException(file.getFileName().toString(), kind, refusal);
+            throw new InvalidZipException(FileName.of(file), kind, refusal);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

@@ -218,7 +218,9 @@ public final class GitHubReleaser {
 
         @Override
         public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
-            return (RuntimeException) cause;
+            // The attempts above always hand over the GitHub exception that ended the last one.
+            return cause instanceof RuntimeException last ? last : new GitHubUnreachableException("GitHub: creating "
+                    + "the release failed (" + problem + ") after " + attempts + " attempts. Run again.", cause);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.logflux.release.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -20,7 +21,7 @@ record GitHubReply(int status, String body, Map<String, List<String>> headers) {
     JsonNode json() {
         try {
             return body == null || body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
-        } catch (Exception e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             return MissingNode.getInstance();
         }
     }

@@ -4,6 +4,7 @@ import io.logflux.release.ReleaseException;
 import io.logflux.release.check.CheckOptions;
 import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
+import io.logflux.release.files.FileName;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.units.Durations;
@@ -144,7 +145,7 @@ public final class ReleaseRunner {
                            Optional<ReleaseTarget> test, Optional<ReleaseTarget> production,
                            Optional<GitHubStep> github, String githubPlan, PublishRequest publishing) {
         log.accept("Release plan for " + project + " at tag " + tag + " (" + files.size() + " built file(s): "
-                + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()) + ")");
+                + String.join(", ", files.stream().map(FileName::of).toList()) + ")");
         String installText = publishing.verifyInstall() ? "; install in a fresh venv with " + publishing.python()
                 + " and import"
                 : "; install check skipped (no Python with venv)";

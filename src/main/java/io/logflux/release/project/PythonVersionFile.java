@@ -2,6 +2,7 @@ package io.logflux.release.project;
 
 import io.logflux.release.ReleaseException;
 import io.logflux.release.files.DisplayPath;
+import io.logflux.release.files.FileName;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class PythonVersionFile {
         Pattern assignmentPattern = Pattern.compile(String.format(ASSIGNMENT_FORM, variable));
         String text = TextFiles.read(file);
         String shown = DisplayPath.of(file, displayRoot);
-        if (!file.getFileName().toString().endsWith(".py")) {
+        if (!FileName.of(file).endsWith(".py")) {
             return plainFile(file, text, shown);
         }
         List<Found> literals = new ArrayList<>();

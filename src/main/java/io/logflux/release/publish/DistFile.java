@@ -3,6 +3,7 @@ package io.logflux.release.publish;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.dist.CoreMetadata;
 import io.logflux.release.dist.DistMetadataReader;
+import io.logflux.release.files.FileName;
 import io.logflux.release.project.ProjectName;
 
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public record DistFile(Path path, CoreMetadata metadata, String name, String ver
     }
 
     public String fileName() {
-        return path.getFileName().toString();
+        return FileName.of(path);
     }
 
     public String normalizedName() {

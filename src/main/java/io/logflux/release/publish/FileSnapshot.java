@@ -1,6 +1,7 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.files.FileName;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public record FileSnapshot(Path path, FileDigests digests, FileTime modified) {
     }
 
     public String fileName() {
-        return path.getFileName().toString();
+        return FileName.of(path);
     }
 
     static FileTime modifiedTime(Path path) {

@@ -2,6 +2,7 @@ package io.logflux.release.publish;
 
 import io.logflux.release.http.RetryAfter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
@@ -150,7 +151,7 @@ final class HttpReply {
             if (node.hasNonNull("message")) {
                 return Optional.of(withoutExplanation(node.get("message").asText()));
             }
-        } catch (Exception e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             // not JSON after all: read it as text
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.files.FileName;
 import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.TracedCall;
 import io.logflux.release.http.HttpSettings;
@@ -86,7 +87,7 @@ final class IndexHttp implements AutoCloseable {
             body.addFormDataPart(field.getKey(), field.getValue());
         }
         if (file != null) {
-            body.addFormDataPart("content", file.getFileName().toString(), new FileBody(file, progress));
+            body.addFormDataPart("content", FileName.of(file), new FileBody(file, progress));
         }
         Request request = new Request.Builder().url(uri.toString()).post(body.build())
                 .header("Accept", "application/json")

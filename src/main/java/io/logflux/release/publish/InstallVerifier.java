@@ -214,9 +214,17 @@ public final class InstallVerifier {
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(InstallVerifier::deleteQuietly);
         } catch (IOException e) {
             // a leftover temporary directory is not worth failing a release for
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // as above: what cannot be deleted is left behind
         }
     }
 }

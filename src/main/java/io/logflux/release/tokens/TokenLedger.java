@@ -23,6 +23,7 @@ import java.util.HexFormat;
  */
 public final class TokenLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path file;
     private final ObjectNode root;
 
@@ -45,7 +46,7 @@ public final class TokenLedger {
             throw new ReleaseException("Cannot read the token ledger " + file + ": " + e.getMessage(), e);
         }
         byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
+        RANDOM.nextBytes(salt);
         ObjectNode root = JSON.createObjectNode();
         root.put("about", "First sightings of API tokens by logflux-release check-tokens; fingerprints only, "
                 + "salted SHA-256, never the tokens.");
@@ -68,8 +69,13 @@ public final class TokenLedger {
 
     public void save() {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".ledger", ".tmp");
+            Path directory = file.toAbsolutePath().getParent();
+            if (directory == null) {
+                throw new ReleaseException("The token ledger " + file + " is a root directory: give the path of a "
+                        + "file.");
+            }
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, ".ledger", ".tmp");
             Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
                     StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

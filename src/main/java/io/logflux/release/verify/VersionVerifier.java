@@ -5,6 +5,7 @@ import io.logflux.release.dist.DistFilename;
 import io.logflux.release.dist.DistMetadataReader;
 import io.logflux.release.dist.WheelFilename;
 import io.logflux.release.files.DisplayPath;
+import io.logflux.release.files.FileName;
 import io.logflux.release.project.ProjectInspector;
 import io.logflux.release.project.ProjectName;
 import io.logflux.release.project.ProjectVersions;
@@ -53,7 +54,7 @@ public final class VersionVerifier {
 
     private List<VersionSource> builtFileSources(Path file, Path projectDir, Optional<String> projectName,
                                                  List<String> nameProblems) {
-        String fileName = file.getFileName().toString();
+        String fileName = FileName.of(file);
         DistFilename distName = DistFilename.parse(fileName);
         CoreMetadata metadata = distReader.read(file);
         String metadataFile = distName instanceof WheelFilename ? "METADATA" : "PKG-INFO";

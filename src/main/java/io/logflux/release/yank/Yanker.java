@@ -80,7 +80,7 @@ public final class Yanker {
             githubState = yankOnGitHub(request);
             Optional<GitHubReleases.ReleaseState> after = github.find(request.tag());
             githubVerified = request.github() == GitHubYankMode.DELETE ? after.isEmpty()
-                    : after.map(r -> r.prerelease() && r.body().startsWith("**Yanked:**")).orElse(false);
+                    : after.filter(r -> r.prerelease() && r.body().startsWith("**Yanked:**")).isPresent();
         }
         YankReport report = new YankReport(request.project(), request.version(), target == null ? null
                 : target.label(), indexYanked, indexReason, how, githubRepo + " " + request.tag(), githubVerified,

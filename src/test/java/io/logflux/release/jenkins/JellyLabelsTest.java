@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ResourceBundle}; commons-jelly's {@code CompositeExpression} and {@code JexlExpressionFactory}):
  * <ul>
  *   <li>Jelly cuts {@code ${…}} out of attribute values and text: if the whole value is one {@code ${…}}, the
- *       expression ends at the first {@code }}; otherwise at the first {@code }} outside quotes; {@code $$} is a
- *       literal {@code $}.</li>
+ *       expression ends at the first '}'; otherwise at the first '}' outside quotes; {@code $$} is a literal
+ *       {@code $}.</li>
  *   <li>An expression starting with {@code %} is a label: the key is everything before the first {@code (}; from
  *       there, the text is arguments separated by top-level commas, up to the matching {@code )}, each compiled as a
  *       JEXL expression (an error there fails the whole view). Quotes are skipped; nothing may follow the {@code )}.</li>
