@@ -116,7 +116,7 @@ class ServerPlacementTest {
             goals.add(execution.getElementsByTagName("goal").item(0).getTextContent().strip());
         }
 
-        assertThat(goals).as("executions that compile the rehearsal or the test index").hasSize(2)
+        assertThat(goals).as("executions that compile the rehearsal or the test index").hasSizeGreaterThan(1)
                 .containsOnly("testCompile");
     }
 
