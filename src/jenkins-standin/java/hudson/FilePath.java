@@ -18,6 +18,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("compile-only stand-in of FilePath");
     }
 
+    // Real: true when the file is on another machine (its channel is not the local one).
+    public boolean isRemote() {
+        throw new UnsupportedOperationException("compile-only stand-in of FilePath");
+    }
+
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stand-in of FilePath");
     }

@@ -7,7 +7,10 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.logflux.release.testindex.TestIndex;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +21,14 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The steps in a real Jenkins (jenkins-test-harness), written from the APIs in shared/reference/jenkins-api.md §5.
- * Only the real plugin build runs them ({@code mvn -f hpi/pom.xml verify}, which needs repo.jenkins-ci.org): they have
- * never been compiled or run in this repository's CI, which cannot reach Jenkins' artifacts.
+ * The steps in a real Jenkins (jenkins-test-harness), on the controller's own workspace, written from the APIs in
+ * shared/reference/jenkins-api.md §5 and the jenkinsci sources. Only the real plugin build runs them
+ * ({@code mvn -f hpi/pom.xml verify}, which needs repo.jenkins-ci.org): they have never been compiled or run in this
+ * repository's CI, which cannot reach Jenkins' artifacts. On an agent: {@link StepsOnAnAgentTest}.
  */
 @WithJenkins
 class StepsInJenkinsTest {
@@ -108,6 +113,49 @@ class StepsInJenkinsTest {
 
         r.assertLogContains("by hand: open " + index.baseUrl() + "manage/project/logflux/release/0.2.0/", b);
         r.assertLogContains("NOT VERIFIED", b);
+        FlowNode marked = new DepthFirstScanner().findFirstMatch(b.getExecution(),
+                node -> node.getPersistentAction(WarningAction.class) != null);
+        if (marked == null || !"logfluxYank: the yank is not verified".equals(
+                marked.getPersistentAction(WarningAction.class).getMessage())) {
+            throw new AssertionError("expected the yank's node to carry the stage's warning, found " + marked);
+        }
+    }
+
+    @Test
+    void aVersionThatIsNotTheTagsFailsTheGateWithTheReportAndNoStackTrace() throws Exception {
+        WorkflowJob p = job("node { logfluxVerifyVersion tag: 'v9.9.9' }");
+
+        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        r.assertLogContains("doesn't match release tag", b);
+        r.assertLogContains("0.2.0", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void publishAttachesTheFilesToTheGitHubReleaseOfTheTag() throws Exception {
+        String githubToken = "ghp_0000000000000000000000000000000000000001"; // the recording's token
+        addSecretText("github-token", githubToken);
+        try (RecordedGitHub github = RecordedGitHub.replay(
+                Path.of("../src/test/resources/github-fixtures/logflux-create-publish.json"))) {
+            WorkflowJob p = job("node {\n"
+                    + "  def r = logfluxPublish repository: 'none', files: 'hello.txt', githubRelease: [\n"
+                    + "      credentialsId: 'github-token', repo: 'logflux/logflux-python', tag: 'v0.2.0',\n"
+                    + "      name: 'logflux {tag}', notesFile: 'CHANGELOG.md', apiUrl: '" + github.apiUrl() + "']\n"
+                    + "  echo \"created=${r.githubRelease.created}\"\n"
+                    + "}");
+            FilePath workspace = r.jenkins.getWorkspaceFor(p);
+            workspace.child("hello.txt").write("Hello, world!\n", StandardCharsets.UTF_8.name());
+            workspace.child("CHANGELOG.md").write("# Changelog\n\n## [0.2.0] - 2024-01-15\n### Added\n"
+                    + "- First release of the SDK.\n", StandardCharsets.UTF_8.name());
+
+            WorkflowRun b = r.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+            r.assertLogContains("GitHub: published the release of tag v0.2.0", b);
+            r.assertLogContains("created=true", b);
+            r.assertLogNotContains(githubToken, b);
+            github.assertConsumed();
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.logflux.release.jenkins;
 
 import hudson.AbortException;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.logflux.release.ReleaseException;
@@ -32,7 +31,8 @@ import java.util.Map;
 
 /**
  * Runs {@code logfluxCheckTokens} on the controller, where the credentials are; the ledger of first sightings lives in
- * the job's directory under the Jenkins root, so ages survive from one scheduled run to the next.
+ * the job's directory under the Jenkins root, so ages survive from one scheduled run to the next. Its requests go
+ * through Jenkins' proxy ({@link ControllerHttp}).
  */
 final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -73,7 +73,7 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                     step.getExpiryWarnDays(), step.getAccountWide());
             GitHubEndpoint endpoint = GitHubEndpoint.at(step.getGithubApiUrl());
             TokenChecker checker = new TokenChecker(policy, TokenLedger.open(ledger.toPath()), Clock.systemUTC(),
-                    step.isOnline(), endpoint, HttpSettings.defaults(), Sleeper.REAL);
+                    step.isOnline(), endpoint, ControllerHttp.settings(HttpSettings.defaults()), Sleeper.REAL);
             TokenCheckReport report = checker.check(checks);
             if (step.getAudit() != null) {
                 if (auditToken == null) {
@@ -89,7 +89,7 @@ final class CheckTokensExecution extends SynchronousNonBlockingStepExecution<Map
                 throw new AbortException(Messages.tokenCheckFailed());
             }
             if (report.overall() == Level.WARN) {
-                run.setResult(Result.UNSTABLE);
+                UnstableMarker.mark(getContext(), run, Messages.tokenCheckWarned());
             }
             return result;
         } catch (ReleaseException e) {

@@ -100,6 +100,15 @@ final class Messages {
                 + "logfluxYank again to verify.";
     }
 
+    /** The stage marker's text (WarningAction): what the build log line says, without the how-to. */
+    static String yankNotVerifiedShort() {
+        return "logfluxYank: the yank is not verified";
+    }
+
+    static String tokenCheckWarned() {
+        return "logfluxCheckTokens: a token needs attention soon (see the table in the log)";
+    }
+
     static String checkTokensDisplayName() {
         return "Check API tokens: validity, scope, expiry and age";
     }
@@ -133,8 +142,13 @@ final class Messages {
         return "Cannot check an expression here; it is resolved when the build runs.";
     }
 
+    static String credentialsIdOfWrongKind(String credentialsId) {
+        return "Credentials '" + credentialsId + "' are neither Secret text nor Username with password, so they hold "
+                + "no token. Choose a Secret text entry that holds the token.";
+    }
+
     static String credentialsIdNotFound(String credentialsId) {
-        return "Cannot find credentials '" + credentialsId + "' for this job. Add a Secret text entry with this ID, or choose "
-                + "another.";
+        return "Cannot find credentials '" + credentialsId + "' for this job, as its builds will look them up. Add a "
+                + "Secret text entry with this ID where the job can use it, or choose another.";
     }
 }

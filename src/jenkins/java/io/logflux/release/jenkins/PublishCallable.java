@@ -17,9 +17,11 @@ import io.logflux.release.publish.IndexCredentials;
 import io.logflux.release.publish.FileSnapshot;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
+import io.logflux.release.publish.PublicationSettings;
 import io.logflux.release.publish.PublishRequest;
 import io.logflux.release.secret.RunSecrets;
 import jenkins.MasterToSlaveFileCallable;
+import okhttp3.OkHttpClient;
 
 import java.io.File;
 import java.io.PrintWriter;
@@ -41,6 +43,11 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
     private IndexCredentials credentials;
     private GitHubReleaseParameters github;
     private GitHubToken githubToken;
+    /**
+     * Set only for a workspace on the controller, where FilePath.act calls {@link #invoke} in the same JVM without
+     * serializing the callable; transient, so a callable sent to an agent always uses the agent's proxy properties.
+     */
+    private transient OkHttpClient clientBase;
 
     /** @param files Ant-style patterns of the files, relative to the workspace */
     public PublishCallable(PublishRequest request, String files, TaskListener listener) {
@@ -62,6 +69,12 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
         return this;
     }
 
+    /** Send the requests through this client's proxy (Jenkins' proxy, when the callable runs on the controller). */
+    PublishCallable throughControllerProxy(OkHttpClient base) {
+        this.clientBase = base;
+        return this;
+    }
+
     @Override
     public PublishOutcome invoke(File workspace, VirtualChannel channel) {
         RunSecrets secrets = new RunSecrets();
@@ -78,7 +91,7 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
             List<Path> paths = FileGlob.resolve(root, files);
             PublicationResult published = null;
             if (credentials != null) {
-                published = new Publication(request.index(), credentials, request.settings(), Sleeper.REAL,
+                published = new Publication(request.index(), credentials, settings(), Sleeper.REAL,
                         log::println).run(paths);
             }
             GitHubReleaseReport released = null;
@@ -86,9 +99,9 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
                 GitHubReleaseRequest release = github.request(root, paths);
                 List<FileSnapshot> snapshots = published != null ? published.snapshots(release.files())
                         : release.files().stream().map(FileSnapshot::of).toList();
+                HttpSettings http = HttpSettings.defaults().withClientBase(clientBase);
                 released = GitHubReleaser.connect(GitHubEndpoint.at(github.apiUrl()), githubToken,
-                        GitHubRepo.parse(github.repo()), HttpSettings.defaults(), Sleeper.REAL, log::println)
-                        .release(release, snapshots);
+                        GitHubRepo.parse(github.repo()), http, Sleeper.REAL, log::println).release(release, snapshots);
             }
             return PublishOutcome.of(published, released).redacted(secrets);
         } catch (ReleaseException e) {
@@ -99,6 +112,13 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
         } finally {
             log.flush();
         }
+    }
+
+    /** The request's settings, with clients from the controller's proxy base when there is one. */
+    PublicationSettings settings() {
+        PublicationSettings settings = request.settings();
+        return new PublicationSettings(settings.publish(), settings.http().withClientBase(clientBase),
+                settings.waitUntilServed(), settings.waitTimeout(), settings.verifyInstall(), settings.install());
     }
 
     @Override

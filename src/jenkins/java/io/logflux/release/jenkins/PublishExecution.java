@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Runs {@code logfluxPublish} off the Pipeline thread: checks the parameters, reads the token from the credentials
- * store in the build's context (on the controller), then publishes from the agent that holds the files.
+ * store in the build's context (on the controller), then publishes from the agent that holds the files; from a
+ * workspace on the controller itself, through Jenkins' proxy.
  */
 final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -50,7 +51,12 @@ final class PublishExecution extends SynchronousNonBlockingStepExecution<Map<Str
                 callable.toGitHub(release, CredentialLookup.gitHubToken(run, github.getCredentialsId(),
                         String.valueOf(github.getRepo())));
             }
-            return getContext().get(FilePath.class).act(callable).returned(step.isPropagate());
+            FilePath workspace = getContext().get(FilePath.class);
+            if (!workspace.isRemote()) {
+                // FilePath.act runs the callable here, in the controller's JVM: use Jenkins' proxy (docs/steps.md)
+                callable.throughControllerProxy(ControllerHttp.clientBase());
+            }
+            return workspace.act(callable).returned(step.isPropagate());
         } catch (ReleaseException e) {
             return PublishOutcome.failed(e).returned(step.isPropagate());
         }

@@ -1,7 +1,6 @@
 package io.logflux.release.jenkins;
 
 import hudson.AbortException;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.logflux.release.ReleaseException;
@@ -28,7 +27,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 
-/** Runs {@code logfluxYank} on the controller (no files are involved): index, then GitHub, then the verification. */
+/**
+ * Runs {@code logfluxYank} on the controller (no files are involved): index, then GitHub, then the verification. Its
+ * requests go through Jenkins' proxy ({@link ControllerHttp}).
+ */
 final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
@@ -48,6 +50,7 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
             throw new AbortException(Messages.yankNeedsProjectAndVersion());
         }
         GitHubReleases github = null;
+        HttpSettings http = ControllerHttp.settings(HttpSettings.defaults());
         try {
             boolean toIndex = !PackageIndex.isNone(step.getRepository());
             PackageIndex index = toIndex ? PackageIndex.resolve(step.getRepository(), null, null) : null;
@@ -64,18 +67,19 @@ final class YankExecution extends SynchronousNonBlockingStepExecution<Map<String
                 GitHubToken token = CredentialLookup.gitHubToken(run, step.getGithubCredentialsId(),
                         step.getGithubRepo());
                 secrets.add(token.secret());
-                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()), token, GitHubRepo.parse(step.getGithubRepo()), HttpSettings.defaults(), Sleeper.REAL, log::println);
+                github = GitHubReleases.connect(GitHubEndpoint.at(step.getGithubApiUrl()), token,
+                        GitHubRepo.parse(step.getGithubRepo()), http, Sleeper.REAL, log::println);
             }
             Duration wait = step.getWaitForManualYank() == null ? null
                     : Durations.parse(step.getWaitForManualYank(), "waitForManualYank");
-            YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, HttpSettings.defaults(), Sleeper.REAL)
+            YankReport report = new Yanker(toIndex ? new ReleaseYanking(index, http, Sleeper.REAL)
                     : null, index, credentials, github, step.getGithubRepo(), Sleeper.REAL, System::nanoTime,
                     log::println).yank(new YankRequest(step.getProject(), step.getVersion(), step.getReason(),
                     step.isUseApi(), wait, mode, step.getTag(),
                     step.isDeleteTag()));
             if (!report.verified()) {
                 log.println(Messages.yankNotVerified());
-                run.setResult(Result.UNSTABLE);
+                UnstableMarker.mark(getContext(), run, Messages.yankNotVerifiedShort());
             }
             return secrets.redact(YankMap.of(report));
         } catch (ReleaseException e) {

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -181,7 +182,8 @@ public final class YankStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            // FlowNode: the UNSTABLE result carries a WarningAction on the step's node (UnstableMarker)
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rehearsal's HTTP server stays in the command line: only the CLI starts a rehearsal index, only the rehearsal
- * package uses Undertow, Commons FileUpload and Bouncy Castle, and the plugin build (hpi/pom.xml) compiles none of it.
+ * package uses Undertow, Commons FileUpload and Bouncy Castle, and the plugin build (hpi/pom.xml) ships none of it
+ * (its JenkinsRule tests use it as their package index, in test scope). The plugin takes its libraries from Jenkins'
+ * API plugins rather than bundling them.
  */
 class ServerPlacementTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
@@ -78,23 +80,84 @@ class ServerPlacementTest {
     }
 
     @Test
-    void thePluginBuildDependsOnNeitherUndertowNorBouncyCastleNorFileUpload() throws Exception {
+    void thePluginShipsNeitherUndertowNorBouncyCastleNorFileUpload() throws Exception {
+        List<Dependency> dependencies = dependencies(Path.of("hpi/pom.xml"));
+        List<Dependency> server = dependencies.stream().filter(d -> d.groupId().startsWith("io.undertow")
+                || d.groupId().startsWith("org.jboss.xnio") || d.groupId().startsWith("org.bouncycastle")
+                || d.artifactId().startsWith("commons-fileupload")).toList();
+
+        assertThat(server).as("the JenkinsRule tests' index needs them").isNotEmpty();
+        assertThat(server).as("only the tests' index (test scope) may use the server's libraries")
+                .allSatisfy(d -> assertThat(d.scope()).as(d.artifactId()).isEqualTo("test"));
+    }
+
+    @Test
+    void thePluginTakesItsLibrariesFromJenkinsApiPluginsAndBundlesOnlyJsoup() throws Exception {
+        List<Dependency> shipped = dependencies(Path.of("hpi/pom.xml")).stream()
+                .filter(d -> !d.scope().equals("test")).toList();
+
+        assertThat(shipped).extracting(Dependency::artifactId).contains("okhttp-api", "jackson2-api",
+                "commons-compress-api", "workflow-api").doesNotContain("commons-compress", "jackson-dataformat-toml",
+                "jackson-databind", "okhttp", "okhttp-jvm");
+        assertThat(shipped).as("a plain library with a version of its own is bundled in the .hpi; API plugins "
+                + "take theirs from the Jenkins BOM").filteredOn(d -> !d.version().isEmpty())
+                .extracting(Dependency::artifactId).containsExactly("jsoup");
+    }
+
+    @Test
+    void theTestIndexIsCompiledOnlyIntoTheTestClasses() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("hpi/pom.xml")
                 .toFile());
-        NodeList groups = pom.getElementsByTagName("groupId");
-        List<String> groupIds = new ArrayList<>();
-        for (int i = 0; i < groups.getLength(); i++) {
-            groupIds.add(groups.item(i).getTextContent().strip());
+        NodeList includes = pom.getElementsByTagName("testInclude");
+        List<String> goals = new ArrayList<>();
+        for (int i = 0; i < includes.getLength(); i++) {
+            Element execution = (Element) includes.item(i).getParentNode().getParentNode().getParentNode();
+            assertThat(execution.getTagName()).isEqualTo("execution");
+            goals.add(execution.getElementsByTagName("goal").item(0).getTextContent().strip());
         }
 
-        assertThat(groupIds).isNotEmpty().noneMatch(g -> g.startsWith("io.undertow") || g.startsWith("org.jboss.xnio")
-                || g.startsWith("org.bouncycastle"));
-        NodeList artifacts = pom.getElementsByTagName("artifactId");
-        List<String> artifactIds = new ArrayList<>();
-        for (int i = 0; i < artifacts.getLength(); i++) {
-            artifactIds.add(artifacts.item(i).getTextContent().strip());
+        assertThat(goals).as("executions that compile the rehearsal or the test index").hasSizeGreaterThan(1)
+                .containsOnly("testCompile");
+    }
+
+    private record Dependency(String groupId, String artifactId, String version, String scope) {
+    }
+
+    /** The POM's own dependencies (not its dependencyManagement). */
+    private static List<Dependency> dependencies(Path pom) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        List<Dependency> found = new ArrayList<>();
+        Element dependencies = child(document.getDocumentElement(), "dependencies");
+        NodeList children = dependencies.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element dependency && dependency.getTagName().equals("dependency")) {
+                found.add(new Dependency(text(dependency, "groupId"), text(dependency, "artifactId"),
+                        text(dependency, "version"), text(dependency, "scope").isEmpty() ? "compile"
+                        : text(dependency, "scope")));
+            }
         }
-        assertThat(artifactIds).isNotEmpty().noneMatch(a -> a.startsWith("commons-fileupload"));
+        assertThat(found).hasSizeGreaterThan(5);
+        return found;
+    }
+
+    private static Element child(Element parent, String tag) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals(tag)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no <" + tag + "> in <" + parent.getTagName() + ">");
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals(tag)) {
+                return e.getTextContent().strip();
+            }
+        }
+        return "";
     }
 
     /** An exclude like {@code io/logflux/release/cli/**} covers the package and its subpackages. */

@@ -12,6 +12,7 @@ import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.FakeTokens;
 import io.logflux.release.testing.SampleBuild;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +195,7 @@ class PublishCallableTest {
     @Test
     void everythingTheCallableCarriesToTheAgentIsSerializable() throws Exception {
         for (Field field : PublishCallable.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(field.getModifiers())) {
+            if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())) {
                 assertThat(Serializable.class.isAssignableFrom(field.getType())).as(field.getName()).isTrue();
             }
         }
@@ -202,6 +203,22 @@ class PublishCallableTest {
         assertThat(roundTrip(request(true))).isEqualTo(request(true));
         assertThat(credentials.source()).isEqualTo("credentials 'pypi-token'");
         assertThat(credentials.secret().redact("sent " + token)).isEqualTo("sent ****");
+    }
+
+    @Test
+    void jenkinsProxyIsUsedOnlyWhereTheCallableRunsUnserialized() throws Exception {
+        OkHttpClient controllerBase = new OkHttpClient();
+        PublishCallable onController = new PublishCallable(request(false), "dist/*", null)
+                .throughControllerProxy(controllerBase);
+
+        PublishCallable sentToAnAgent = roundTrip(onController);
+
+        assertThat(onController.settings().http().clientBase()).as("FilePath.act in the controller's JVM")
+                .isSameAs(controllerBase);
+        assertThat(sentToAnAgent.settings().http().clientBase()).as("on an agent: its JVM's proxy properties")
+                .isNull();
+        assertThat(sentToAnAgent.settings().http()).isEqualTo(request(false).settings().http());
+        assertThat(new PublishCallable(request(false), "dist/*", null).settings().http().clientBase()).isNull();
     }
 
     @SuppressWarnings("unchecked")

@@ -58,13 +58,15 @@ class StepWiringTest {
                                 "githubCredentialsId", "githubRepo", "deleteTag", "tag", "githubApiUrl"),
                         YankStep.DescriptorImpl.class, "logfluxYank",
                         "Yank a bad release (index and GitHub), and verify it",
-                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class)),
+                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class,
+                                org.jenkinsci.plugins.workflow.graph.FlowNode.class)),
                 new StepUnderTest(CheckTokensStep.class, "tokens",
                         Set.of("online", "warnAgeDays", "failAgeDays", "expiryWarnDays", "accountWide", "audit",
                                 "githubApiUrl"),
                         CheckTokensStep.DescriptorImpl.class, "logfluxCheckTokens",
                         "Check API tokens: validity, scope, expiry and age",
-                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class)));
+                        Set.of(hudson.model.Run.class, hudson.model.TaskListener.class,
+                                org.jenkinsci.plugins.workflow.graph.FlowNode.class)));
     }
 
     /** The steps, and the nested options objects Pipeline binds from a map the same way. */

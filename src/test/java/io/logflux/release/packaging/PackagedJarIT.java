@@ -43,7 +43,7 @@ class PackagedJarIT {
                 "io/logflux/release/verify/VersionVerifier.class");
         assertThat(entries).noneMatch(name -> name.startsWith("hudson/") || name.startsWith("jenkins/")
                 || name.startsWith("org/jenkinsci/") || name.startsWith("com/cloudbees/")
-                || name.startsWith("org/kohsuke/stapler/") || name.startsWith("io/logflux/release/jenkins/")
+                || name.startsWith("io/jenkins/") || name.startsWith("org/kohsuke/stapler/") || name.startsWith("io/logflux/release/jenkins/")
                 || name.startsWith("META-INF/annotations/"));
     }
 
