@@ -10,28 +10,20 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
-/** {@code java -jar logflux-release.jar <command>}: the engine as a command line, for manual recovery and any CI. */
-@Command(name = "logflux-release",
-        mixinStandardHelpOptions = true,
-        scope = CommandLine.ScopeType.INHERIT,
-        versionProvider = JarVersion.class,
-        description = "Releases a Python package to TestPyPI, PyPI and GitHub Releases, safely.",
-        subcommands = {ReleaseCommand.class, VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class, AwaitCommand.class,
-                VerifyInstallCommand.class, GitHubReleaseCommand.class, YankCommand.class,
-                CheckTokensCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 refused or failed, 2 usage error, 3 index or GitHub unreachable,",
-                "4 internal error (a bug in logflux-release).",
-                "Documentation: docs/cli.md"})
-public final class Main implements Runnable {
+/**
+ * {@code java -jar logflux-release.jar <command>}: the engine as a command line, for manual recovery and any CI. The
+ * top level's options and help are {@link TopLevelCommand}'s; this adds every command to it.
+ */
+@Command(subcommands = {ReleaseCommand.class, VerifyVersionCommand.class, CheckCommand.class, PublishCommand.class,
+        AwaitCommand.class, VerifyInstallCommand.class, GitHubReleaseCommand.class, YankCommand.class,
+        CheckTokensCommand.class, CommandLine.HelpCommand.class})
+public final class Main extends TopLevelCommand {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNREACHABLE = 3;
     /** The JVM itself gave up (an {@link Error} such as OutOfMemoryError): a bug, never the user's input. */
     public static final int EXIT_INTERNAL = 4;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -49,7 +41,7 @@ public final class Main implements Runnable {
         PrintWriter errWriter = secrets.printer(err);
         int status;
         try {
-            status = commandLine(new RunEnvironment(environment, secrets), outWriter, errWriter).execute(args);
+            status = commandLine(args, new RunEnvironment(environment, secrets), outWriter, errWriter).execute(args);
         } catch (Error e) {
             errWriter.println(internalError(e, args));
             status = EXIT_INTERNAL;
@@ -59,8 +51,9 @@ public final class Main implements Runnable {
         return status;
     }
 
-    private static CommandLine commandLine(Environment environment, PrintWriter outWriter, PrintWriter errWriter) {
-        CommandLine cli = new CommandLine(new Main(), new CommandFactory(environment))
+    private static CommandLine commandLine(String[] args, Environment environment, PrintWriter outWriter,
+                                           PrintWriter errWriter) {
+        CommandLine cli = CommandTree.forArguments(args, new CommandFactory(environment))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED)
@@ -87,10 +80,5 @@ public final class Main implements Runnable {
     /** Picocli's handler sees only exceptions; an Error that escapes a command is described here. */
     static String internalError(Error e, String[] args) {
         return EngineError.describe(e, args.length == 0 ? "logflux-release" : "logflux-release " + args[0]);
-    }
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one, e.g. verify-version");
     }
 }
