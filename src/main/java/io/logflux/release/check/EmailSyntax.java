@@ -4,7 +4,7 @@ import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
 /**
  * The e-mail address check warehouse makes on Author-email and Maintainer-email: forklift/metadata.py lines
@@ -21,7 +21,6 @@ final class EmailSyntax {
     static final List<String> SPECIAL_USE_DOMAIN_NAMES = List.of("arpa", "invalid", "local", "localhost", "onion", "test");
     /** rfc_constants.py: ATEXT, the characters of a dot-atom besides '.'; non-ASCII is allowed too (SMTPUTF8). */
     private static final String ATEXT_SPECIALS = "_!#$%&'*+-/=?^`{|}~";
-    private static final Pattern PUNYCODE_LIKE = Pattern.compile("(?!xn)..--.*", Pattern.CASE_INSENSITIVE);
     private static final int EMAIL_MAX_LENGTH = 254;
     private static final int DOMAIN_MAX_LENGTH = 253;
     private static final int DNS_LABEL_LENGTH_LIMIT = 63;
@@ -66,10 +65,8 @@ final class EmailSyntax {
         if (local.isEmpty()) {
             return Optional.of("There must be something before the @-sign.");
         }
-        StringBuilder bad = new StringBuilder();
-        local.codePoints().filter(c -> !isAtext(c) && c != '.').distinct()
-                .forEach(c -> bad.append(bad.length() == 0 ? "" : ", ").append(display(c)));
-        if (bad.length() > 0) {
+        String bad = badCharacters(local, Allowed.LOCAL_PART);
+        if (!bad.isEmpty()) {
             return Optional.of("The email address contains invalid characters before the @-sign: " + bad + ".");
         }
         Optional<String> unsafe = unsafeCharacters(local);
@@ -81,10 +78,8 @@ final class EmailSyntax {
     }
 
     private static Optional<String> domain(String raw) {
-        StringBuilder bad = new StringBuilder();
-        raw.codePoints().filter(c -> !isHostnameCharacter(c)).distinct()
-                .forEach(c -> bad.append(bad.length() == 0 ? "" : ", ").append(display(c)));
-        if (bad.length() > 0) {
+        String bad = badCharacters(raw, Allowed.HOSTNAME);
+        if (!bad.isEmpty()) {
             return Optional.of("The part after the @-sign contains invalid characters: " + bad + ".");
         }
         Optional<String> unsafe = unsafeCharacters(raw);
@@ -98,7 +93,8 @@ final class EmailSyntax {
             return atom;
         }
         for (String label : domain.split("\\.")) {
-            if (PUNYCODE_LIKE.matcher(label).matches()) {
+            // re.match(r"(?!xn)..--", label, re.I)
+            if (label.length() >= 4 && label.startsWith("--", 2) && !label.regionMatches(true, 0, "xn", 0, 2)) {
                 return Optional.of("An email address cannot have two letters followed by two dashes immediately "
                         + "after the @-sign or after a period, except Punycode.");
             }
@@ -138,20 +134,20 @@ final class EmailSyntax {
     /** check_dot_atom: no '.' at either end nor two in a row; for a host name, no '-' at a label's end either. */
     private static Optional<String> dotAtom(String text, String start, String end, boolean hostname) {
         if (text.endsWith(".")) {
-            return Optional.of(String.format(end, "period"));
+            return Optional.of(end.replace("%s", "period"));
         }
         if (text.startsWith(".")) {
-            return Optional.of(String.format(start, "period"));
+            return Optional.of(start.replace("%s", "period"));
         }
         if (text.contains("..")) {
             return Optional.of("An email address cannot have two periods in a row.");
         }
         if (hostname) {
             if (text.endsWith("-")) {
-                return Optional.of(String.format(end, "hyphen"));
+                return Optional.of(end.replace("%s", "hyphen"));
             }
             if (text.startsWith("-")) {
-                return Optional.of(String.format(start, "hyphen"));
+                return Optional.of(start.replace("%s", "hyphen"));
             }
             if (text.contains(".-") || text.contains("-.")) {
                 return Optional.of("An email address cannot have a period and a hyphen next to each other.");
@@ -161,15 +157,18 @@ final class EmailSyntax {
     }
 
     private static String asciiDomain(String domain) {
-        return domain.chars().allMatch(c -> c < 0x80) ? domain : IDN.toASCII(domain, 0).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < domain.length(); i++) {
+            if (domain.charAt(i) >= 0x80) {
+                return IDN.toASCII(domain, 0).toLowerCase(Locale.ROOT);
+            }
+        }
+        return domain;
     }
 
     /** check_unsafe_chars: non-ASCII spaces, separators, controls and format characters (such as U+200B). */
     private static Optional<String> unsafeCharacters(String text) {
-        StringBuilder bad = new StringBuilder();
-        text.codePoints().filter(c -> c >= 0x80 && isUnsafe(c)).distinct()
-                .forEach(c -> bad.append(bad.length() == 0 ? "" : ", ").append(display(c)));
-        return bad.length() == 0 ? Optional.empty()
+        String bad = badCharacters(text, Allowed.SAFE);
+        return bad.isEmpty() ? Optional.empty()
                 : Optional.of("The email address contains unsafe characters: " + bad + ".");
     }
 
@@ -178,6 +177,27 @@ final class EmailSyntax {
         return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.CONTROL || type == Character.FORMAT
                 || type == Character.PRIVATE_USE || type == Character.SURROGATE || type == Character.UNASSIGNED;
+    }
+
+    private enum Allowed { LOCAL_PART, HOSTNAME, SAFE }
+
+    /** The characters of text not allowed, each shown once, sorted as email-validator lists them. Plain loops: this
+     *  runs on a cold JVM, where streams and lambdas would cost more than the check. */
+    private static String badCharacters(String text, Allowed allowed) {
+        TreeSet<String> bad = new TreeSet<>();
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            boolean ok = switch (allowed) {
+                case LOCAL_PART -> isAtext(c) || c == '.';
+                case HOSTNAME -> isHostnameCharacter(c);
+                case SAFE -> c < 0x80 || !isUnsafe(c);
+            };
+            if (!ok) {
+                bad.add(display(c));
+            }
+        }
+        return String.join(", ", bad);
     }
 
     /** ATEXT_HOSTNAME_INTL: ASCII letters, digits, '-' and '.', or any non-ASCII character but spaces and controls. */

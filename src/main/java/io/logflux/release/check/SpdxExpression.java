@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates a PEP 639 {@code License-Expression} exactly as PyPI does: warehouse parses metadata with packaging's
@@ -36,8 +35,6 @@ final class SpdxExpression {
     static final int MAX_NESTING = 200;
     private static final Set<String> OPERATORS = Set.of("and", "or", "with");
     private static final String LICENSE_REF = "licenseref-";
-    /** packaging's license_ref_allowed, applied to the whole lower-cased token (line 171). */
-    private static final Pattern LICENSE_REF_ALLOWED = Pattern.compile("[A-Za-z0-9.-]*");
 
     private SpdxExpression() {
     }
@@ -49,7 +46,10 @@ final class SpdxExpression {
         }
         List<String> tokens = tokens(expression);
         List<String> problems = new ArrayList<>();
-        syntaxProblem(tokens).ifPresent(problems::add);
+        Optional<String> syntax = syntaxProblem(tokens);
+        if (syntax.isPresent()) {
+            problems.add(syntax.get());
+        }
         problems.addAll(unknownIds(tokens));
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
@@ -137,7 +137,7 @@ final class SpdxExpression {
             } else {
                 String id = lower.endsWith("+") ? lower.substring(0, lower.length() - 1) : lower;
                 if (id.startsWith(LICENSE_REF)) {
-                    if (!LICENSE_REF_ALLOWED.matcher(id).matches()) {
+                    if (!isLicenseRefAllowed(id)) {
                         problems.add("'" + token + "' is not a valid LicenseRef: only letters, digits, '.' and '-'"
                                 + " may follow LicenseRef-");
                     } else if (!id.equals(lower)) {
@@ -155,6 +155,17 @@ final class SpdxExpression {
             previous = lower;
         }
         return problems;
+    }
+
+    /** packaging's license_ref_allowed, ^[A-Za-z0-9.-]*$, applied to the whole lower-cased token (line 171). */
+    private static boolean isLicenseRefAllowed(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Read on first use only: a command that checks no License-Expression never loads them. */
