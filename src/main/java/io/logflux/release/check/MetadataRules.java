@@ -198,8 +198,8 @@ final class MetadataRules {
 
     /**
      * warehouse forklift/metadata.py lines 148-160: the one address email.utils.parseaddr finds in the field must pass
-     * email-validator (EmailSyntax). A field of several addresses is not checked by PyPI, so its bad addresses are
-     * only warned about.
+     * email-validator (EmailSyntax). A field where parseaddr finds no single address (several addresses, unbalanced
+     * parentheses, a bracketed domain) is not checked by PyPI, so its bad addresses are only warned about.
      */
     private void emails() {
         for (String field : List.of("Author-email", "Maintainer-email")) {
@@ -215,7 +215,8 @@ final class MetadataRules {
                     String address = MetadataAddresses.addressOf(mailbox);
                     EmailSyntax.problem(address).ifPresent(why -> warning("metadata.email", "has " + field + " '"
                             + value + "', and '" + address + "' is not a valid e-mail address: " + why + " PyPI "
-                            + "checks no address in a field of several, but fix it in pyproject.toml."));
+                            + "does not check this field (email.utils.parseaddr finds no single address in it), but "
+                            + "fix it in pyproject.toml."));
                 }
             });
         }
