@@ -19,32 +19,36 @@ final class DescriptionRules {
     private DescriptionRules() {
     }
 
+    /**
+     * packaging 26.2's Metadata._process_description_content_type (src/packaging/metadata.py lines 616-646), which
+     * warehouse's metadata parsing runs: the type must be one of three and appear as written in the value (line 628),
+     * charset must be exactly "UTF-8" (lines 633-634: compared case-sensitively, so charset=utf-8 is refused) and a
+     * Markdown variant exactly "GFM" or "CommonMark" (lines 639-641). Debian's packaging 23.0 has no such check.
+     */
     static void checkContentType(String file, CoreMetadata metadata, List<Finding> findings) {
         Optional<String> value = metadata.first("Description-Content-Type");
         if (value.isEmpty()) {
             return;
         }
-        String[] parts = value.get().split(";");
-        String type = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!TYPES.contains(type)) {
+        ContentTypeHeader header = ContentTypeHeader.parse(value.get());
+        if (!TYPES.contains(header.type()) || !value.get().toLowerCase(Locale.ROOT).contains(header.type())) {
             findings.add(Finding.error("description.content-type", "'" + file + "' has Description-Content-Type '"
                     + value.get() + "'; PyPI knows only text/plain, text/x-rst and text/markdown. Fix the readme's "
                     + "content type ([project].readme, or long_description_content_type in setup.py)."));
             return;
         }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            String key = parameter[0].strip().toLowerCase(Locale.ROOT);
-            String parameterValue = parameter.length == 2 ? parameter[1].strip().replaceAll("^\"|\"$", "") : "";
-            if (key.equals("charset") && !parameterValue.equalsIgnoreCase("UTF-8")) {
-                findings.add(Finding.error("description.content-type", "'" + file + "' declares charset="
-                        + parameterValue + " for its description; PyPI accepts only UTF-8. Save the readme as "
-                        + "UTF-8 and drop the charset parameter."));
-            }
-            if (key.equals("variant") && type.equals("text/markdown") && !MARKDOWN_VARIANTS.contains(parameterValue)) {
-                findings.add(Finding.error("description.content-type", "'" + file + "' declares the Markdown "
-                        + "variant '" + parameterValue + "'; PyPI knows GFM and CommonMark."));
-            }
+        String charset = header.params().getOrDefault("charset", "UTF-8");
+        if (!charset.equals("UTF-8")) {
+            findings.add(Finding.error("description.content-type", "'" + file + "' declares charset=" + charset
+                    + " in its Description-Content-Type '" + value.get() + "'; PyPI accepts only charset=UTF-8, "
+                    + (charset.equalsIgnoreCase("UTF-8") ? "spelled exactly so (in upper case). "
+                    : "and the readme must be UTF-8. ") + "Write charset=UTF-8 or drop the parameter."));
+        }
+        String variant = header.params().getOrDefault("variant", "GFM");
+        if (header.type().equals("text/markdown") && !MARKDOWN_VARIANTS.contains(variant)) {
+            findings.add(Finding.error("description.content-type", "'" + file + "' declares the Markdown "
+                    + "variant '" + variant + "'; PyPI knows GFM and CommonMark, spelled exactly so. Write "
+                    + "variant=GFM or variant=CommonMark, or drop the parameter."));
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 final class MetadataRules {
     private static final Pattern NAME = Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]+$");
     private static final int MAX_SUMMARY = 512;
     private static final Set<String> NEVER_DYNAMIC = Set.of("name", "version", "metadata-version");
 
@@ -154,10 +153,12 @@ final class MetadataRules {
             error("metadata.license", "has both License and License-Expression; PyPI refuses that. Keep "
                     + "License-Expression ([project].license = \"MIT\") and drop the legacy License field.");
         }
+        // packaging 26.2 metadata.py line 698 (_process_license_expression), see SpdxExpression.
         metadata.first("License-Expression").ifPresent(expression -> SpdxExpression.problem(expression).ifPresent(
                 why -> error("metadata.license-expression", "has License-Expression '" + expression
-                        + "', which is not a valid SPDX expression (" + why + "). Use SPDX identifiers such as "
-                        + "MIT, Apache-2.0 or 'MIT OR Apache-2.0' (https://spdx.org/licenses/).")));
+                        + "', which PyPI refuses as an SPDX expression (" + why + "). Use SPDX license ids "
+                        + "joined by AND, OR, WITH and parentheses, such as MIT, Apache-2.0 or 'MIT OR Apache-2.0' "
+                        + "(https://spdx.org/licenses/), and LicenseRef-… for a license of your own.")));
         if (MetadataFields.compareVersions(version, "2.4") < 0) {
             return;
         }
@@ -195,16 +196,27 @@ final class MetadataRules {
         }
     }
 
+    /**
+     * warehouse forklift/metadata.py lines 148-160: the one address email.utils.parseaddr finds in the field must pass
+     * email-validator (EmailSyntax). A field where parseaddr finds no single address (several addresses, unbalanced
+     * parentheses, a bracketed domain) is not checked by PyPI, so its bad addresses are only warned about.
+     */
     private void emails() {
         for (String field : List.of("Author-email", "Maintainer-email")) {
             metadata.first(field).ifPresent(value -> {
-                for (String address : value.split(",")) {
-                    String email = address.contains("<") && address.contains(">")
-                            ? address.substring(address.indexOf('<') + 1, address.lastIndexOf('>')) : address.strip();
-                    if (!EMAIL.matcher(email.strip()).matches()) {
-                        error("metadata.email", "has " + field + " '" + value + "', and '" + address.strip()
-                                + "' is not an e-mail address. Fix the authors/maintainers in pyproject.toml.");
-                    }
+                Optional<String> checked = MetadataAddresses.addressPyPiValidates(value);
+                if (checked.isPresent()) {
+                    EmailSyntax.problem(checked.get()).ifPresent(why -> error("metadata.email", "has " + field
+                            + " '" + value + "', and '" + checked.get() + "' is not a valid e-mail address for PyPI: "
+                            + why + " Fix the authors/maintainers in pyproject.toml."));
+                    return;
+                }
+                for (String mailbox : MetadataAddresses.split(value)) {
+                    String address = MetadataAddresses.addressOf(mailbox);
+                    EmailSyntax.problem(address).ifPresent(why -> warning("metadata.email", "has " + field + " '"
+                            + value + "', and '" + address + "' is not a valid e-mail address: " + why + " PyPI "
+                            + "does not check this field (email.utils.parseaddr finds no single address in it), but "
+                            + "fix it in pyproject.toml."));
                 }
             });
         }
@@ -219,6 +231,7 @@ final class MetadataRules {
         }
     }
 
+    /** warehouse forklift/metadata.py lines 162-190; 'Private ::' classifiers are in no list, so PyPI refuses them too. */
     private void classifiers() {
         for (String written : metadata.all("Classifier")) {
             String classifier = written.strip();
@@ -233,8 +246,8 @@ final class MetadataRules {
                         : "Use " + String.join(" or ", replacements.get()) + " instead."));
             } else if (!TroveClassifiers.isAccepted(classifier)) {
                 error("metadata.classifier", "has the classifier '" + classifier + "', which PyPI does not know. "
-                        + "Pick one from https://pypi.org/classifiers/ (logflux-release's list is refreshed with "
-                        + "scripts/refresh-classifiers.sh).");
+                        + "Pick one from https://pypi.org/classifiers/ (logflux-release's list is the trove-classifiers "
+                        + "release PyPI pins; it is refreshed with scripts/refresh-pypi-lists.sh).");
             }
         }
     }

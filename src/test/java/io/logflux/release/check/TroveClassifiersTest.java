@@ -45,4 +45,17 @@ class TroveClassifiersTest {
         assertThat(TroveClassifiers.isAccepted("Framework :: Django :: 6.0")).isTrue();
         assertThat(TroveClassifiers.isAccepted("Programming Language :: Python :: 3.99")).isFalse();
     }
+
+    @Test
+    void theListIsThatOfTheReleaseWarehousePinsNotOfAnUnmergedChange() {
+        // Added in trove-classifiers 2026.1.14.14 (pypa/trove-classifiers#232).
+        assertThat(TroveClassifiers.isAccepted("Environment :: Cygwin (MS Windows)")).isTrue();
+        // In the pinned 2026.6.1.19 (trove-classifiers-pin-additions.txt says which pull request added each).
+        assertThat(TroveClassifiers.isAccepted("Programming Language :: Python :: 3.16")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Django :: 6.1")).isTrue();
+        // Only in an unmerged change (pypa/trove-classifiers#184, open), which the previous list had been read from.
+        assertThat(TroveClassifiers.isAccepted("Topic :: Scientific/Engineering :: Data Acquisition (DAQ)")).isFalse();
+        assertThat(TroveClassifiers.replacementsOfDeprecated("Natural Language :: Ukranian"))
+                .hasValue(List.of("Natural Language :: Ukrainian"));
+    }
 }
