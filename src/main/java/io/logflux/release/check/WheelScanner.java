@@ -9,6 +9,7 @@ import io.logflux.release.dist.ZipLayout;
 import io.logflux.release.dist.ZipMember;
 import io.logflux.release.dist.WheelFilename;
 import io.logflux.release.project.ProjectName;
+import io.logflux.release.units.ByteSizes;
 import io.logflux.release.version.Pep440Version;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +46,8 @@ import java.util.TreeSet;
  * directories, links, unsafe paths, WHEEL's own fields) its finding says so and is not marked as one PyPI refuses.
  */
 final class WheelScanner {
+    private static final long PYPI_RATIO_FLOOR = 64L << 20;
+    private static final int PYPI_MAX_RATIO = 50;
     private static final Set<String> UNRECORDED = Set.of("RECORD", "RECORD.jws", "RECORD.p7s");
     /** The members of a .dist-info directory that are kept in memory (each within the metadata limit). */
     private static final List<String> KEPT = List.of("METADATA", "WHEEL", "RECORD", "entry_points.txt");
@@ -65,6 +69,7 @@ final class WheelScanner {
         Contents contents = new Contents();
         List<Finding> findings = new ArrayList<>();
         try (ZipLayout zip = ZipLayout.open(file, "wheel", limits)) {
+            checkCompressionRatio(zip.members(), Files.size(file), fileName, findings);
             ArchiveBudget budget = new ArchiveBudget(limits);
             for (ZipMember entry : zip.members()) {
                 String member = entry.name();
@@ -118,6 +123,25 @@ final class WheelScanner {
             return new ScannedArchive(Optional.empty(), "", Set.of(), "", findings);
         }
         return result(findings, contents, name);
+    }
+
+    /**
+     * PyPI's ratio rule, over the whole archive and from the declared sizes (forklift/legacy.py lines 88, 95,
+     * 327-345): more than 64 MiB in all and more than 50 times the file's size.
+     */
+    private static void checkCompressionRatio(List<ZipMember> members, long fileSize, String fileName,
+                                              List<Finding> findings) {
+        long declared = 0;
+        for (ZipMember member : members) {
+            declared = declared > Long.MAX_VALUE - member.size() ? Long.MAX_VALUE : declared + member.size();
+        }
+        if (declared > PYPI_RATIO_FLOOR && fileSize > 0 && (double) declared / fileSize > PYPI_MAX_RATIO) {
+            findings.add(Finding.error("archive.compression-ratio", "'" + fileName + "': its members declare "
+                    + ByteSizes.human(declared) + " in all, " + (declared / fileSize) + " times the file's "
+                    + ByteSizes.human(fileSize) + "; PyPI refuses more than " + PYPI_MAX_RATIO + " times past 64 MiB "
+                    + "(\"File exceeds compression ratio of " + PYPI_MAX_RATIO + "\"). Do not ship data that "
+                    + "compresses this well (generate it at run time), or split the wheel."));
+        }
     }
 
     /** What the members are, as the scan finds them. */

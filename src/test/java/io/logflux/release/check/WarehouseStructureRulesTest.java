@@ -282,6 +282,34 @@ class WarehouseStructureRulesTest {
                 "ZIP archive not accepted: Invalid character in filename");
     }
 
+    @Test
+    void pypisCompressionRatioIsOverTheWholeArchive() throws IOException {
+        // legacy.py lines 327-345: three members of 30 MiB of zeros, none past the per-member 64 MiB bound
+        Path wheel = variant(WHEEL);
+        try (ZipFile source = ZipFile.builder().setPath(SampleBuild.shared().wheel()).get();
+             ZipArchiveOutputStream out = new ZipArchiveOutputStream(wheel)) {
+            for (ZipArchiveEntry entry : Collections.list(source.getEntries())) {
+                out.addRawArchiveEntry(entry, source.getRawInputStream(entry));
+            }
+            byte[] zeros = new byte[1 << 20];
+            for (int m = 0; m < 3; m++) {
+                out.putArchiveEntry(new ZipArchiveEntry("logflux/zeros" + m + ".bin"));
+                for (int i = 0; i < 30; i++) {
+                    out.write(zeros);
+                }
+                out.closeArchiveEntry();
+            }
+        }
+
+        List<Finding> findings = findings(wheel);
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("archive.compression-ratio");
+            assertThat(f.pypiRefuses()).isTrue();
+            assertThat(f.message()).contains("90.0 MiB").contains("File exceeds compression ratio of 50");
+        });
+        assertThat(findings).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("archive.limits"));
+    }
+
     /**
      * The wheel's members again, through a stream (so with data descriptors) or a file, with a comment on one
      * central directory entry.
