@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * PyPI's scan for encrypted code, mirrored exactly (pypi/warehouse 6b62157): {@code warehouse/utils/scanner.py}
  * reads every regular member whose name ends in {@code .py} or {@code .pye} (lines 19-21, 76-100; the suffix as
- * {@code pathlib} sees it, in any case) and of at most 5 MiB (lines 23-24, 163-171), in wheels and sdists alike
+ * {@code pathlib} of Python 3.14 sees it, in any case) and of at most 5 MiB (lines 23-24, 163-171), in wheels and sdists alike
  * ({@code forklift/legacy.py} lines 389-402 and 460-473), and matches the YARA rules of
  * {@code warehouse/utils/scanner_rules/}: {@code pyarmor.yar} (any one of five byte strings) and
  * {@code sourcedefender.yar} (both of two). A match is attributed to one member (scanner.py lines 210-234: strings
@@ -50,7 +50,8 @@ final class ObfuscationScan {
     private static final int PYARMOR_ANY = 0b11111;
     private static final int SOURCEDEFENDER_ALL = 0b1100000;
 
-    private static final int[][] NEXT;
+    /** The automaton's steps, {@code state * 256 + byte}, flat for one array access per byte. */
+    private static final int[] NEXT;
     private static final int[] FOUND;
 
     static {
@@ -97,7 +98,10 @@ final class ObfuscationScan {
                 }
             }
         }
-        NEXT = Arrays.copyOf(next, used);
+        NEXT = new int[used * 256];
+        for (int state = 0; state < used; state++) {
+            System.arraycopy(next[state], 0, NEXT, state * 256, 256);
+        }
         FOUND = Arrays.copyOf(found, used);
     }
 
@@ -109,9 +113,14 @@ final class ObfuscationScan {
         if (size > MAX_FILE_BYTES) {
             return false;
         }
+        // Python 3.14's PurePath.suffix (gh-118952, as os.path.splitext): leading dots belong to the stem
         String last = memberName.substring(memberName.lastIndexOf('/') + 1);
+        int start = 0;
+        while (start < last.length() && last.charAt(start) == '.') {
+            start++;
+        }
         int dot = last.lastIndexOf('.');
-        if (dot <= 0 || dot == last.length() - 1) {
+        if (dot < start) {
             return false;
         }
         String suffix = last.substring(dot).toLowerCase(Locale.ROOT);
@@ -127,7 +136,7 @@ final class ObfuscationScan {
             int s = state;
             int f = found;
             for (int i = offset; i < offset + length; i++) {
-                s = NEXT[s][bytes[i] & 0xFF];
+                s = NEXT[(s << 8) | (bytes[i] & 0xFF)];
                 f |= FOUND[s];
             }
             state = s;
