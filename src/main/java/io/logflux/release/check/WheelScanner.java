@@ -51,10 +51,11 @@ final class WheelScanner {
     private static final Set<String> UNRECORDED = Set.of("RECORD", "RECORD.jws", "RECORD.p7s");
     /** The members of a .dist-info directory that are kept in memory (each within the metadata limit). */
     private static final List<String> KEPT = List.of("METADATA", "WHEEL", "RECORD", "entry_points.txt");
-    private static final String RECORD_NOT_VERIFIED = "PyPI accepts this (it only e-mails the project's owners "
-            + "when RECORD and the files differ: warehouse/utils/wheel.py lines 192-229) and pip installs it "
-            + "unverified, but installers that verify RECORD refuse it (wheel unpack; python -m installer "
-            + "--validate-record=all)";
+    /** What PyPI does about RECORD (utils/wheel.py lines 192-229, legacy.py lines 1559-1565): it only e-mails. */
+    private static final String PYPI_ON_RECORD = "PyPI accepts this (it only e-mails the project's owners when RECORD "
+            + "and the files differ: warehouse/utils/wheel.py lines 192-229)";
+    private static final String BOTH_VERIFIERS_REFUSE = PYPI_ON_RECORD + " and pip installs it unverified, but "
+            + "wheel unpack and python -m installer --validate-record=all refuse it";
 
     private final ArchiveLimits limits;
     /** One buffer for every member: a scanner reads one archive, members one after another. */
@@ -323,7 +324,8 @@ final class WheelScanner {
         record.unreadableByPython().ifPresent(why -> findings.add(recordUnreadable(fileName, recordPath, why)));
         for (String problem : record.problems()) {
             findings.add(Finding.stricter("wheel.record", "'" + fileName + "': " + recordPath + " " + problem
-                    + ". " + RECORD_NOT_VERIFIED + ". Rebuild the wheel with python -m build."));
+                    + ". " + PYPI_ON_RECORD + ", but python -m installer refuses a line that is not "
+                    + "path,hash,size. Rebuild the wheel with python -m build."));
         }
         for (RecordFile.Line line : record.lines().values()) {
             String path = line.path();
@@ -334,8 +336,9 @@ final class WheelScanner {
             if (actual == null) {
                 if (!contents.present.contains(path)) {
                     findings.add(Finding.stricter("wheel.record-missing", "'" + fileName + "': " + recordPath
-                            + " lists " + path + ", which is not in the wheel. " + RECORD_NOT_VERIFIED
-                            + ". Rebuild the wheel."));
+                            + " lists " + path + ", which is not in the wheel. " + PYPI_ON_RECORD + " and "
+                            + "installers do not look for it, but the wheel was changed after it was built. "
+                            + "Rebuild the wheel."));
                 }
                 continue;
             }
@@ -343,23 +346,24 @@ final class WheelScanner {
             if (!line.hash().startsWith("sha256=")) {
                 findings.add(Finding.stricter("wheel.record-hash", "'" + fileName + "': " + recordPath + " line "
                         + line.number() + " hashes " + path + " with '" + line.hash().split("=")[0]
-                        + "'; wheels use sha256. " + RECORD_NOT_VERIFIED + ". Rebuild the wheel."));
+                        + "'; wheels use sha256. " + BOTH_VERIFIERS_REFUSE + ". Rebuild the wheel."));
             } else if (!line.hash().equals(expectedHash)) {
                 findings.add(Finding.stricter("wheel.record-hash", "'" + fileName + "': " + path + " does not match "
                         + "its RECORD hash (RECORD " + line.hash() + ", file " + expectedHash + "): the wheel was "
-                        + "changed after it was built. " + RECORD_NOT_VERIFIED + ". Rebuild it."));
+                        + "changed after it was built. " + BOTH_VERIFIERS_REFUSE + ". Rebuild it."));
             }
             if (!line.size().equals(Long.toString(actual.size()))) {
                 findings.add(Finding.stricter("wheel.record-size", "'" + fileName + "': " + path + " is "
-                        + actual.size() + " bytes but RECORD says " + line.size() + ". " + RECORD_NOT_VERIFIED
-                        + ". Rebuild the wheel."));
+                        + actual.size() + " bytes but RECORD says " + line.size() + ". " + PYPI_ON_RECORD
+                        + " and pip installs it unverified, but python -m installer --validate-record=all refuses "
+                        + "it. Rebuild the wheel."));
             }
         }
         for (String member : contents.present) {
             if (!record.lines().containsKey(member) && !isUnrecorded(member, distInfo)
                     && !contents.ownFinding.contains(member)) {
                 findings.add(Finding.stricter("wheel.record-unlisted", "'" + fileName + "': " + member
-                        + " is not listed in " + recordPath + ", so it cannot be verified. " + RECORD_NOT_VERIFIED
+                        + " is not listed in " + recordPath + ", so it cannot be verified. " + BOTH_VERIFIERS_REFUSE
                         + ". Rebuild the wheel."));
             }
         }

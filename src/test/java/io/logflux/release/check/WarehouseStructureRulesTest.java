@@ -217,9 +217,19 @@ class WarehouseStructureRulesTest {
             assertThat(findings(file)).isNotEmpty().allSatisfy(f -> {
                 assertThat(f.rule()).startsWith("wheel.record");
                 assertThat(f.pypiRefuses()).isFalse();
-                assertThat(f.message()).contains("PyPI accepts this").contains("wheel unpack");
+                assertThat(f.message()).contains("PyPI accepts this (it only e-mails the project's owners");
             });
         }
+        // what the messages say of wheel unpack holds for Debian's wheel: it refuses a changed or unlisted file
+        for (Path file : List.of(changed, unlisted)) {
+            assertThat(findings(file)).anySatisfy(f -> assertThat(f.message()).contains("wheel unpack"));
+            DebianPython.Result unpack = DebianPython.run(dir, "-m", "wheel", "unpack", "-d",
+                    dir.resolve("unpacked" + variants++).toString(), file.toString());
+            assertThat(unpack.output()).as(unpack.output()).containsAnyOf("Hash mismatch for file",
+                    "No hash found for file");
+        }
+        assertThat(findings(missing)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("installers do not look for it"));
     }
 
     @Test
