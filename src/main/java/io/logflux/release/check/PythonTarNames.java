@@ -11,7 +11,7 @@ import java.util.Set;
  * An sdist's member names as Python's {@code tarfile} gives them ({@code getnames()}: as stored, a directory's
  * trailing '/' removed) and their common path as warehouse computes it ({@code _commonpath}, forklift/legacy.py
  * lines 556-562: {@code os.path.commonpath}, which drops empty and '.' components). PyPI refuses an sdist whose
- * common path is empty and looks its PKG-INFO up as {@code <common path>/PKG-INFO} (lines 420-456).
+ * common path is empty and looks its PKG-INFO up as {@code <common path>/PKG-INFO} (lines 420-458).
  */
 final class PythonTarNames {
     private final Set<String> names = new LinkedHashSet<>();

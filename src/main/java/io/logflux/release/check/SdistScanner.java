@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * archive is complete (a truncated file fails here, not at install time) and it is not also a zip. Reading goes
  * through {@link BoundedTarReader}, so every name, header and member is bounded before it is read.
  *
- * <p>PyPI's own layout rule is looser (pypi/warehouse 6b62157, {@code warehouse/forklift/legacy.py} lines 420-456):
+ * <p>PyPI's own layout rule is looser (pypi/warehouse 6b62157, {@code warehouse/forklift/legacy.py} lines 420-458):
  * the members' common path ({@code os.path.commonpath} of {@code tar.getnames()}) must not be empty, and
  * {@code <common path>/PKG-INFO} must be a member, by that exact name. The top directory's name is not compared with
  * the file name, and links, devices and unsafe paths are not looked at: those findings say that PyPI accepts them.
@@ -94,7 +94,7 @@ final class SdistScanner {
                     continue;
                 }
                 if (entry.type() == TarMember.Type.SPARSE) {
-                    // legacy.py lines 427-441
+                    // legacy.py lines 435-447
                     findings.add(Finding.error("archive.sparse", "'" + fileName + "': member " + quote(member)
                             + " is a sparse file, which PyPI refuses (\"tar archive not accepted: Sparse members "
                             + "are not allowed\"). Rebuild the sdist with python -m build."));
@@ -158,7 +158,7 @@ final class SdistScanner {
                         + "form), but installers and tools that read PKG-INFO fail. Rebuild it with python -m build."));
             }
         }
-        // License-File paths are looked up under the common directory, by exact member name (lines 1395-1420)
+        // License-File paths are looked up under the common directory, by exact member name (lines 1397-1420)
         String licenseRoot = pypiLayout.map(top -> top + "/").orElse(expectedTop + "/");
         if (pkgInfo == null) {
             return new ScannedArchive(Optional.empty(), "", pythonNames.names(), licenseRoot, findings);

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  *
  * <p>PyPI finds the directory by the file name as spelled, case and all: {@code name, version, _ =
  * filename.split("-", 2)}, then {@code {name}-{version}.dist-info/WHEEL} (pypi/warehouse 6b62157,
- * {@code warehouse/forklift/legacy.py} lines 376-387), {@code …/RECORD} (lines 1542-1558, through
+ * {@code warehouse/forklift/legacy.py} lines 376-387), {@code …/RECORD} (lines 1540-1565, through
  * {@code utils/wheel.py} lines 192-220), {@code …/entry_points.txt} (lines 1566-1580) and {@code …/METADATA}
  * (lines 1582-1602). Where {@code check} is stricter than PyPI (RECORD contents, several {@code .dist-info}
  * directories, links, unsafe paths, WHEEL's own fields) its finding says so and is not marked as one PyPI refuses.
@@ -51,7 +51,7 @@ final class WheelScanner {
     private static final Set<String> UNRECORDED = Set.of("RECORD", "RECORD.jws", "RECORD.p7s");
     /** The members of a .dist-info directory that are kept in memory (each within the metadata limit). */
     private static final List<String> KEPT = List.of("METADATA", "WHEEL", "RECORD", "entry_points.txt");
-    /** What PyPI does about RECORD (utils/wheel.py lines 192-229, legacy.py lines 1559-1565): it only e-mails. */
+    /** What PyPI does about RECORD (utils/wheel.py lines 192-229, legacy.py lines 1558-1564): it only e-mails. */
     private static final String PYPI_ON_RECORD = "PyPI accepts this (it only e-mails the project's owners when RECORD "
             + "and the files differ: warehouse/utils/wheel.py lines 192-229)";
     private static final String BOTH_VERIFIERS_REFUSE = PYPI_ON_RECORD + " and pip installs it unverified, but "
@@ -94,7 +94,7 @@ final class WheelScanner {
                 }
                 if (!entry.isStoredOrDeflated()) {
                     contents.ownFinding.add(member);
-                    // legacy.py lines 349-357
+                    // legacy.py lines 352-362
                     findings.add(Finding.error("wheel.compression", "'" + fileName + "': member '" + member
                             + "' uses zip compression method " + entry.method() + "; PyPI accepts only stored "
                             + "and deflated members (\"File does not use a supported compression type\"). Rebuild "
@@ -249,7 +249,7 @@ final class WheelScanner {
         return new ScannedArchive(text, metadataPath, contents.present, expected + "/licenses/", findings);
     }
 
-    /** legacy.py lines 383-387 (WHEEL), 1542-1558 (RECORD), 1587-1602 (METADATA), each in PyPI's words. */
+    /** legacy.py lines 383-387 (WHEEL), 1540-1565 (RECORD), 1582-1602 (METADATA), each in PyPI's words. */
     private static void checkRequiredFiles(Contents contents, String distInfo, String fileName,
                                            List<Finding> findings) {
         if (!contents.present.contains(distInfo + "/WHEEL")) {

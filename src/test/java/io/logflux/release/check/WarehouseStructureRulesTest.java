@@ -248,14 +248,14 @@ class WarehouseStructureRulesTest {
 
     @Test
     void anSdistPypiCannotFindPkgInfoInIsRefused() {
-        // legacy.py lines 442-456: tar.getmember("<common path>/PKG-INFO") by the exact name; "./" is not stripped
+        // legacy.py lines 449-458: tar.getmember("<common path>/PKG-INFO") by the exact name; "./" is not stripped
         Path dotted = sdist().renamePrefix("logflux-0.2.0/", "./logflux-0.2.0/").writeSdist(variant(SDIST));
         assertThat(findings(dotted)).anySatisfy(f -> {
             assertThat(f.rule()).isEqualTo("sdist.pkg-info");
             assertThat(f.pypiRefuses()).isTrue();
             assertThat(f.message()).contains("PKG-INFO not found at logflux-0.2.0/PKG-INFO");
         });
-        // a member named "./" (tar -C dir .) leaves no common path: lines 442-447
+        // a member named "./" (tar -C dir .) leaves no common path: lines 449-453
         Path dotMember = sdist().writeSdist(variant(SDIST), tar -> {
             tar.putArchiveEntry(new TarArchiveEntry("./"));
             tar.closeArchiveEntry();
@@ -294,7 +294,7 @@ class WarehouseStructureRulesTest {
 
     @Test
     void pypisCompressionRatioIsOverTheWholeArchive() throws IOException {
-        // legacy.py lines 327-345: three members of 30 MiB of zeros, none past the per-member 64 MiB bound
+        // legacy.py lines 332-351: three members of 30 MiB of zeros, none past the per-member 64 MiB bound
         Path wheel = variant(WHEEL);
         try (ZipFile source = ZipFile.builder().setPath(SampleBuild.shared().wheel()).get();
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(wheel)) {
