@@ -35,17 +35,17 @@ final class BatchRules {
         }
         byFileName.forEach((fileName, paths) -> {
             if (paths.size() > 1) {
-                findings.add(Finding.error("batch.duplicates", fileName + " is given " + paths.size() + " times ("
+                findings.add(Finding.stricter("batch.duplicates", fileName + " is given " + paths.size() + " times ("
                         + String.join(", ", paths) + "). Give each file once: an index keeps one file per name, so "
                         + "the second would be refused after the first was uploaded."));
             }
         });
         if (byName.size() > 1) {
-            findings.add(Finding.error("batch.names", "The files are of more than one project: " + describe(byName)
+            findings.add(Finding.stricter("batch.names", "The files are of more than one project: " + describe(byName)
                     + ". Upload one project at a time."));
         }
         if (byName.size() <= 1 && byVersion.size() > 1) {
-            findings.add(Finding.error("batch.versions", "The files are of more than one version: "
+            findings.add(Finding.stricter("batch.versions", "The files are of more than one version: "
                     + describe(byVersion) + ". dist/ holds files of an earlier build: delete them and rebuild "
                     + "(rm -rf dist && python -m build)."));
         }

@@ -43,6 +43,7 @@ final class CheckReportJson {
             node.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
             node.put("rule", finding.rule());
             node.put("message", finding.message());
+            node.put("pypiRefuses", finding.pypiRefuses());
         }
     }
 }

@@ -54,7 +54,7 @@ public final class DistributionChecker {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            findings.add(Finding.error("file.unreadable", "Cannot read " + file + ": " + e.getMessage()
+            findings.add(Finding.stricter("file.unreadable", "Cannot read " + file + ": " + e.getMessage()
                     + ". Check the path (build first with python -m build)."));
             return Optional.empty();
         }

@@ -9,9 +9,11 @@ import java.util.Set;
  *
  * @param metadata     the core metadata text (METADATA or PKG-INFO), when found and readable
  * @param metadataPath the member it was read from
- * @param files        every regular file member, by name
- * @param licenseRoot  where License-File paths are resolved: {@code {name}-{version}.dist-info/licenses/} in a
- *                     wheel, {@code {name}-{version}/} in an sdist
+ * @param files        every member PyPI's lookups find by name: a wheel's members that are not directories, an
+ *                     sdist's members as Python's tarfile names them (directories without their trailing '/')
+ * @param licenseRoot  where License-File paths are resolved, as PyPI resolves them:
+ *                     {@code {name}-{version}.dist-info/licenses/} of the file name in a wheel, the members' common
+ *                     directory in an sdist
  * @param findings     what is wrong with the archive itself
  */
 record ScannedArchive(Optional<String> metadata, String metadataPath, Set<String> files, String licenseRoot,

@@ -105,7 +105,8 @@ class BrokenFilesCheckTest {
     void aRenamedWheelIsCaughtByItsMetadataDirectory() {
         Path renamed = ArchiveEditor.ofWheel(wheel).writeWheel(dir.resolve("logflux-0.2.1-py3-none-any.whl"));
 
-        assertFails(renamed, "wheel.dist-info", "logflux-0.2.0.dist-info does not match the file name");
+        assertFails(renamed, "wheel.dist-info", "its metadata directory is logflux-0.2.0.dist-info",
+                "WHEEL not found at logflux-0.2.1.dist-info/WHEEL", "The file was renamed");
         assertFails(renamed, "filename.version-mismatch", "0.2.1");
     }
 
@@ -240,7 +241,7 @@ class BrokenFilesCheckTest {
 
         assertFails(zip, "filename.sdist-format", "accepts only .tar.gz sdists");
         assertFails(unnormalized, "filename.sdist-name", "should be 'logflux-0.2.0.tar.gz'");
-        assertFails(noPkgInfo, "sdist.pkg-info", "has no logflux-0.2.0/PKG-INFO");
+        assertFails(noPkgInfo, "sdist.pkg-info", "PKG-INFO not found at logflux-0.2.0/PKG-INFO");
     }
 
     @Test
