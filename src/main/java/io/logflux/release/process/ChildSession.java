@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +89,9 @@ public final class ChildSession implements AutoCloseable {
      * passes. After one exchange has failed, the later ones fail with {@link Broken} without touching the child.
      */
     public <T> Future<T> submit(Exchange<T> exchange, Duration timeout) {
+        if (exchanges.isShutdown()) {
+            return CompletableFuture.failedFuture(new Broken());
+        }
         return exchanges.submit(() -> {
             if (broken) {
                 throw new Broken();
@@ -118,6 +123,8 @@ public final class ChildSession implements AutoCloseable {
             throws IOException, TimeoutException, InterruptedException {
         try {
             return result.get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (CancellationException e) {
+            throw new Broken();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TimeoutException timeoutException) {
@@ -184,7 +191,9 @@ public final class ChildSession implements AutoCloseable {
             stop();
             Thread.currentThread().interrupt();
         } finally {
-            exchanges.shutdownNow();
+            // shutdown, not shutdownNow: exchanges still queued must run (and fail fast, the child being gone), or
+            // whoever waits for them would wait for their whole timeout
+            exchanges.shutdown();
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
@@ -59,6 +60,37 @@ class ChildSessionTest {
             assertThatThrownBy(() -> ChildSession.outcome(queued, Duration.ofMinutes(1)))
                     .isInstanceOf(ChildSession.Broken.class);
         }
+    }
+
+    @Test
+    void exchangesStillQueuedWhenTheSessionClosesFailInsteadOfBeingDropped() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ChildSession child = session("exec sleep 600");
+        Future<String> first = child.submit((in, out) -> {
+            firstRunning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "first";
+        }, Duration.ofMinutes(1));
+        Future<String> queued = child.submit((in, out) -> {
+            in.write("late\n".getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            return "late";
+        }, Duration.ofMinutes(1));
+        firstRunning.await();
+
+        child.close(Duration.ZERO);
+        release.countDown();
+
+        assertThat(ChildSession.outcome(first, Duration.ofSeconds(30))).isEqualTo("first");
+        assertThatThrownBy(() -> ChildSession.outcome(queued, Duration.ofSeconds(30)))
+                .isInstanceOf(java.io.IOException.class).isNotInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> ChildSession.outcome(child.submit((in, out) -> "after", Duration.ofSeconds(30)),
+                Duration.ofSeconds(30))).isInstanceOf(ChildSession.Broken.class);
     }
 
     @Test
