@@ -178,6 +178,7 @@ public final class ChildSession implements AutoCloseable {
 
     /** Closes the child's stdin (its sign to finish), waits up to {@code grace}, then stops it. */
     public void close(Duration grace) {
+        broken = true;
         try {
             toChild.close();
         } catch (IOException ignored) {
