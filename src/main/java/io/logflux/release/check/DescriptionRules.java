@@ -70,7 +70,10 @@ final class DescriptionRules {
         if (type.isPresent() && !type.get().equals("text/x-rst")) {
             return;
         }
-        RstRenderer.Result result = renderer.render(description.get());
+        renderer.render(description.get(), result -> reportRendering(file, result, findings));
+    }
+
+    private static void reportRendering(String file, RstRenderer.Result result, List<Finding> findings) {
         if (!result.checked()) {
             findings.add(Finding.warning("description.rst-unchecked", "'" + file + "': the reStructuredText "
                     + "description was not checked: " + result.notCheckedBecause() + ". PyPI refuses descriptions "
@@ -82,10 +85,15 @@ final class DescriptionRules {
         }
     }
 
-    /** The description: the body from Metadata-Version 2.1 on, else the Description field with its indent removed. */
+    /**
+     * The description: the body from Metadata-Version 2.1 on, else the Description field with its indent removed.
+     * Missing when empty or "UNKNOWN" (twine's rule), but not when it is only white space: twine sends that to the
+     * index, which renders any non-empty description (warehouse forklift/legacy.py: {@code if meta.description}), and
+     * as reStructuredText it renders to nothing, so the upload is refused.
+     */
     static Optional<String> description(CoreMetadata metadata) {
         Optional<String> text = metadata.body().or(() -> metadata.first("Description").map(DescriptionRules::dedent));
-        return text.filter(t -> !t.isBlank() && !t.strip().equals("UNKNOWN"));
+        return text.filter(t -> !t.isEmpty() && !t.strip().equals("UNKNOWN"));
     }
 
     private static String dedent(String folded) {

@@ -29,14 +29,27 @@ public final class DistributionChecker {
         this.renderer = new RstRenderer(options.pythons());
     }
 
+    /**
+     * Checks {@code files}. The reStructuredText renderer's one Python process lives for this call only; it renders
+     * while the next files are read, so the files' reports are made once it has answered for all of them.
+     */
     public CheckReport check(List<Path> files) {
-        List<FileReport> reports = new ArrayList<>();
+        List<List<Finding>> findingsByFile = new ArrayList<>();
         List<CheckedFile> checked = new ArrayList<>();
-        for (Path file : files) {
-            List<Finding> findings = new ArrayList<>();
-            Optional<CheckedFile> result = checkFile(file, findings);
-            result.ifPresent(checked::add);
-            reports.add(new FileReport(file, findings));
+        try {
+            for (Path file : files) {
+                List<Finding> findings = new ArrayList<>();
+                Optional<CheckedFile> result = checkFile(file, findings);
+                result.ifPresent(checked::add);
+                findingsByFile.add(findings);
+            }
+            renderer.finish();
+        } finally {
+            renderer.close();
+        }
+        List<FileReport> reports = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            reports.add(new FileReport(files.get(i), findingsByFile.get(i)));
         }
         return new CheckReport(reports, BatchRules.check(checked));
     }

@@ -1,23 +1,45 @@
 package io.logflux.release.check;
 
 import io.logflux.release.process.ChildEnvironment;
+import io.logflux.release.process.ChildSession;
+import io.logflux.release.units.ByteSizes;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Renders reStructuredText with readme_renderer — the renderer PyPI itself uses, where any docutils warning makes
- * the upload fail — through a local {@code python3 -m readme_renderer}. Without such a Python, it says so: the
+ * the upload fail — in one local Python process for all the descriptions of a run: started when the first
+ * description comes, kept for the next ones, ended by {@link #close()}. Without such a Python, it says so: the
  * description is then reported as not checked, never as passing.
+ *
+ * <p>Bounded: a description larger than {@link Limits#maxDescriptionBytes()} is not sent; a reply larger than
+ * {@link Limits#maxReplyBytes()}, or outside the protocol, stops the process; a description that takes longer than
+ * {@link Limits#renderTimeout()} stops it too. A stopped or dead process leaves that one description unchecked (the
+ * finding says why) and the next description starts a new one, up to {@link Limits#maxStarts()} per run.
  */
-public final class RstRenderer {
+public final class RstRenderer implements AutoCloseable {
+    /** Descriptions sent ahead of their verdicts; Python renders while Java reads the next files. */
+    private static final int MAX_IN_FLIGHT = 8;
     private static final Pattern DOCUTILS_MESSAGE = Pattern.compile("^<string>:(\\d+): \\((\\w+)/\\d\\) (.*)$");
 
     /** The outcome: rendered, failed with docutils' messages, or not checked (and why). */
@@ -25,46 +47,280 @@ public final class RstRenderer {
         static Result rendered() {
             return new Result(true, List.of(), "");
         }
+
+        static Result notChecked(String because) {
+            return new Result(false, List.of(), because);
+        }
+    }
+
+    /**
+     * @param maxDescriptionBytes the largest description sent to the renderer (METADATA itself is bounded by
+     *                            {@code ArchiveLimits.maxMetadataBytes}, 8 MiB by default)
+     * @param maxReplyBytes       the most bytes of docutils messages read back for one description
+     * @param startTimeout        how long Python may take to start and import readme_renderer
+     * @param renderTimeout       how long one description may take to render
+     * @param maxStarts           how many renderer processes one run may have (a crash on one description starts a
+     *                            new one)
+     */
+    public record Limits(int maxDescriptionBytes, int maxReplyBytes, Duration startTimeout, Duration renderTimeout,
+                         int maxStarts) {
+        public static Limits defaults() {
+            return new Limits(8 << 20, 64 << 10, Duration.ofMinutes(1), Duration.ofMinutes(2), 3);
+        }
     }
 
     private final List<String> interpreters;
-    private Optional<String> usable;
+    private final Limits limits;
+    private final ChildEnvironment environment;
+    /** Interpreters found unusable in this run, with why; a later start skips them. */
+    private final Map<String, String> unusable = new LinkedHashMap<>();
+    /** Verdicts of this run, by the SHA-256 of the description. */
+    private final Map<String, Result> verdicts = new HashMap<>();
+    /** Descriptions sent whose verdict is not handed out yet, oldest first. */
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private ChildSession session;
+    private String python;
+    /** Processes started, and of those the ones that greeted as the renderer (bounded by maxStarts). */
+    private int starts;
+    private int sessions;
+    private String lastEnding = "";
 
     /** @param interpreters Python executables to try, in order; the first that has readme_renderer is used */
     public RstRenderer(List<String> interpreters) {
-        this.interpreters = List.copyOf(interpreters);
+        this(interpreters, Limits.defaults(), ChildEnvironment.ofThisProcess());
     }
 
-    public Result render(String rst) {
-        Optional<String> python = python();
-        if (python.isEmpty()) {
-            return new Result(false, List.of(), "no Python with readme_renderer was found (tried "
-                    + String.join(", ", interpreters) + "; install python3-readme-renderer, or pass --python)");
+    RstRenderer(List<String> interpreters, Limits limits, ChildEnvironment environment) {
+        this.interpreters = List.copyOf(interpreters);
+        this.limits = limits;
+        this.environment = environment;
+    }
+
+    /** Renders one description and waits for its verdict. */
+    public synchronized Result render(String rst) {
+        List<Result> verdict = new ArrayList<>(1);
+        render(rst, verdict::add);
+        finish();
+        return verdict.get(0);
+    }
+
+    /**
+     * Sends one description to the renderer and returns at once, so that Python renders it while the caller reads
+     * the next file. {@code onResult} gets the verdict, in the caller's thread, during a later call to this class
+     * (at the latest {@link #finish()}). A description seen before in this run gets the verdict it got then (a
+     * release's wheel and sdist carry the same one).
+     */
+    public synchronized void render(String rst, Consumer<Result> onResult) {
+        byte[] description = rst.getBytes(StandardCharsets.UTF_8);
+        if (description.length > limits.maxDescriptionBytes()) {
+            onResult.accept(Result.notChecked("it is " + ByteSizes.human(description.length) + ", more than the "
+                    + ByteSizes.human(limits.maxDescriptionBytes()) + " check renders"));
+            return;
         }
-        Path input = null;
+        String key = sha256(description);
+        Result known = verdicts.get(key);
+        if (known != null) {
+            onResult.accept(known);
+            return;
+        }
+        for (Pending queued : pending) {
+            if (queued.key.equals(key)) {
+                queued.waiting.add(onResult);
+                return;
+            }
+        }
+        while (pending.size() >= MAX_IN_FLIGHT) {
+            deliverOldest();
+        }
+        Pending sent = new Pending(key, description);
+        sent.waiting.add(onResult);
+        send(sent);
+    }
+
+    /** Waits for every description sent and hands out their verdicts. */
+    public synchronized void finish() {
+        while (!pending.isEmpty()) {
+            deliverOldest();
+        }
+    }
+
+    /**
+     * Ends the run: its process, if one was started, and what the run learnt (verdicts not yet handed out by
+     * {@link #finish()} are dropped). A later {@link #render} starts a new run, with a new process.
+     */
+    @Override
+    public synchronized void close() {
+        pending.clear();
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        verdicts.clear();
+        unusable.clear();
+        python = null;
+        sessions = 0;
+        lastEnding = "";
+    }
+
+    /** How many Python processes this renderer started (tests count them). */
+    synchronized int processesStarted() {
+        return starts;
+    }
+
+    /** The running process's id, if any (tests end it to see a crash reported). */
+    synchronized long pid() {
+        return session == null ? -1 : session.pid();
+    }
+
+    private void send(Pending description) {
+        if (Thread.currentThread().isInterrupted()) {
+            deliver(description, Result.notChecked("interrupted"));
+            return;
+        }
+        if (session == null) {
+            String why = startSession();
+            if (session == null) {
+                deliver(description, Result.notChecked(why));
+                return;
+            }
+        }
+        description.session = session;
+        description.reply = session.submit((toChild, fromChild) -> {
+            RstProtocol.writeRequest(toChild, description.bytes);
+            return RstProtocol.readReply(fromChild, limits.maxReplyBytes());
+        }, limits.renderTimeout());
+        pending.addLast(description);
+    }
+
+    private void deliverOldest() {
+        Pending oldest = pending.removeFirst();
+        Result result;
         try {
-            input = Files.createTempFile("logflux-description", ".rst");
-            Files.writeString(input, rst, StandardCharsets.UTF_8);
-            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(python.get(), "-m",
-                    "readme_renderer", input.toString(), "-o", nullDevice())).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return new Result(false, List.of(), "readme_renderer did not finish within 2 minutes");
+            result = verdict(ChildSession.outcome(oldest.reply, limits.renderTimeout()));
+        } catch (ChildSession.Broken e) {
+            // not this description's doing: the process had already failed on an earlier one
+            if (session == oldest.session) {
+                endSession(oldest.session, "stopped at the end of an earlier description");
             }
-            if (process.exitValue() == 0) {
-                return Result.rendered();
-            }
-            return new Result(true, docutilsMessages(output), "");
-        } catch (IOException e) {
-            return new Result(false, List.of(), "running " + python.get() + " failed: " + e.getMessage());
+            send(oldest);
+            return;
+        } catch (TimeoutException e) {
+            endSession(oldest.session, "it took longer than " + describe(limits.renderTimeout()) + " and was stopped");
+            result = Result.notChecked("readme_renderer did not finish rendering it within "
+                    + describe(limits.renderTimeout()) + " (" + python + " was stopped; the next description "
+                    + "starts a new one)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(false, List.of(), "interrupted");
-        } finally {
-            deleteQuietly(input);
+            endSession(oldest.session, "interrupted");
+            result = Result.notChecked("interrupted");
+        } catch (RstProtocol.Violation e) {
+            oldest.session.stop();
+            endSession(oldest.session, "it answered outside the protocol: " + e.getMessage());
+            result = Result.notChecked("readme_renderer's process (" + python + ") answered outside the protocol: "
+                    + e.getMessage() + "; it was stopped");
+        } catch (IOException e) {
+            String ending = endSession(oldest.session, null);
+            result = Result.notChecked("readme_renderer's process (" + python + ") ended before it answered for "
+                    + "this description (" + ending + ")");
         }
+        deliver(oldest, result);
+    }
+
+    private void deliver(Pending description, Result result) {
+        verdicts.put(description.key, result);
+        description.waiting.forEach(waiting -> waiting.accept(result));
+    }
+
+    private static Result verdict(RstProtocol.Reply reply) {
+        return switch (reply.verdict()) {
+            case RENDERED -> Result.rendered();
+            case FAILED -> new Result(true, docutilsMessages(reply.messages()), "");
+            case ERROR -> new Result(true, List.of("readme_renderer raised " + oneLine(reply.messages())
+                    + " (PyPI's upload fails on it too)"), "");
+        };
+    }
+
+    /** Starts the process: on success sets {@link #session}, else returns why none could be started. */
+    private String startSession() {
+        if (sessions >= limits.maxStarts()) {
+            return "readme_renderer's process ended " + sessions + " times in this run, so it is not started "
+                    + "again (last: " + lastEnding + ")";
+        }
+        for (String candidate : python == null ? interpreters : List.of(python)) {
+            if (unusable.containsKey(candidate)) {
+                continue;
+            }
+            String why = tryStart(candidate);
+            if (session != null) {
+                python = candidate;
+                return "";
+            }
+            unusable.put(candidate, why);
+        }
+        List<String> tried = new ArrayList<>();
+        unusable.forEach((candidate, why) -> tried.add(candidate + ": " + why));
+        return "no Python with readme_renderer was found (tried " + String.join("; ", tried)
+                + "; install python3-readme-renderer, or pass --python)";
+    }
+
+    private String tryStart(String candidate) {
+        ChildSession started;
+        try {
+            started = ChildSession.start(List.of(candidate, "-c", script(), Integer.toString(limits.maxDescriptionBytes())),
+                    environment, Map.of(), "logflux-rst-renderer");
+        } catch (IOException e) {
+            return "cannot be run (" + e.getMessage() + ")";
+        }
+        starts++;
+        try {
+            RstProtocol.Greeting greeting = started.exchange((toChild, fromChild) -> RstProtocol.readGreeting(
+                    fromChild), limits.startTimeout());
+            if (greeting.available()) {
+                session = started;
+                sessions++;
+                return "";
+            }
+            started.close();
+            return "no readme_renderer (" + greeting.detail() + ")";
+        } catch (TimeoutException e) {
+            started.close(Duration.ZERO);
+            return "did not start within " + describe(limits.startTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.close(Duration.ZERO);
+            return "interrupted";
+        } catch (RstProtocol.Violation e) {
+            started.close(Duration.ZERO);
+            return "not the renderer: " + e.getMessage();
+        } catch (IOException e) {
+            try {
+                return "ended at start (" + started.ending(Duration.ofSeconds(5)) + ")";
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            } finally {
+                started.close(Duration.ZERO);
+            }
+        }
+    }
+
+    /** Drops a session after a failure; returns (and keeps, for later messages) how its process ended. */
+    private String endSession(ChildSession failed, String known) {
+        String ending = known;
+        if (ending == null) {
+            try {
+                ending = failed.ending(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ending = "interrupted";
+            }
+        }
+        failed.close(Duration.ZERO);
+        if (session == failed) {
+            session = null;
+        }
+        lastEnding = ending;
+        return ending;
     }
 
     /** Rewrites docutils' messages as twine does: {@code line 4: Warning: Inline emphasis …}. */
@@ -73,7 +329,7 @@ public final class RstRenderer {
         for (String line : output.split("\\r?\\n")) {
             Matcher m = DOCUTILS_MESSAGE.matcher(line.strip());
             if (m.matches()) {
-                String level = m.group(2).charAt(0) + m.group(2).substring(1).toLowerCase(java.util.Locale.ROOT);
+                String level = m.group(2).charAt(0) + m.group(2).substring(1).toLowerCase(Locale.ROOT);
                 problems.add("line " + m.group(1) + ": " + level + ": " + m.group(3));
             }
         }
@@ -83,39 +339,49 @@ public final class RstRenderer {
         return problems;
     }
 
-    private synchronized Optional<String> python() {
-        if (usable == null) {
-            usable = interpreters.stream().filter(RstRenderer::hasReadmeRenderer).findFirst();
-        }
-        return usable;
-    }
-
-    private static boolean hasReadmeRenderer(String python) {
+    private static String sha256(byte[] bytes) {
         try {
-            Process process = ChildEnvironment.ofThisProcess().applyTo(new ProcessBuilder(python, "-c",
-                    "import readme_renderer.rst")).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
-    private static String nullDevice() {
-        return System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null";
+    /** A description sent to a process, and who waits for its verdict. */
+    private static final class Pending {
+        final String key;
+        final byte[] bytes;
+        final List<Consumer<Result>> waiting = new ArrayList<>(1);
+        ChildSession session;
+        Future<RstProtocol.Reply> reply;
+
+        Pending(String key, byte[] bytes) {
+            this.key = key;
+            this.bytes = bytes;
+        }
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file left behind is not worth failing the check for
+    private static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds == 0) {
+            return duration.toMillis() + " ms";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " s";
+    }
+
+    private static String script() {
+        try (InputStream in = RstRenderer.class.getResourceAsStream("rst-renderer.py")) {
+            if (in == null) {
+                throw new IllegalStateException("rst-renderer.py is missing from the jar");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

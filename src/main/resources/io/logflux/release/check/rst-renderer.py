@@ -1,0 +1,59 @@
+# logflux-release check: renders reStructuredText descriptions one after another, as PyPI's upload does
+# (warehouse/utils/readme.py calls readme_renderer.rst.render(value); None means the upload is refused).
+# Started with python -c; argv[1] is the largest description accepted, in bytes.
+# Protocol, over stdin/stdout: first a greeting line "logflux-rst 1 <readme_renderer version>" (or
+# "logflux-rst-unavailable <reason>" and exit status 3); then per request "<n>\n" followed by n bytes of UTF-8,
+# answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error.
+# End of stdin ends the process.
+import sys
+
+if sys.path and sys.path[0] == "":
+    # python -c puts the working directory first: a readme_renderer or docutils there must not be the judge
+    del sys.path[0]
+
+replies = sys.stdout.buffer
+requests = sys.stdin.buffer
+sys.stdout = sys.stderr  # a stray print must not end up in the replies
+MAX_REQUEST = int(sys.argv[1])
+MAX_MESSAGES = 16384
+
+try:
+    import io
+    import readme_renderer.rst
+except Exception as e:
+    replies.write(("logflux-rst-unavailable %s\n" % type(e).__name__).encode("ascii", "replace"))
+    replies.flush()
+    sys.exit(3)
+
+try:
+    from importlib.metadata import version
+    renderer_version = version("readme_renderer")
+except Exception:
+    renderer_version = "unknown"
+
+
+def reply(verdict, messages):
+    data = messages.encode("utf-8", "replace")[:MAX_MESSAGES]
+    replies.write(b"%s %d\n" % (verdict, len(data)) + data)
+    replies.flush()
+
+
+replies.write(("logflux-rst 1 %s\n" % renderer_version.replace(" ", "")).encode("ascii", "replace"))
+replies.flush()
+while True:
+    header = requests.readline(32)
+    if not header:
+        break
+    size = int(header)
+    if size < 0 or size > MAX_REQUEST:
+        sys.exit("request of %d bytes is out of bounds" % size)
+    data = requests.read(size)
+    if len(data) != size:
+        sys.exit("request cut short")
+    stream = io.StringIO()
+    try:
+        html = readme_renderer.rst.render(data.decode("utf-8", "replace"), stream=stream)
+    except Exception as e:  # warehouse would fail the upload too
+        reply(b"error", "%s: %s" % (type(e).__name__, e))
+        continue
+    reply(b"rendered" if html is not None else b"failed", stream.getvalue())

@@ -1,0 +1,273 @@
+package io.logflux.release.check;
+
+import io.logflux.release.process.ChildEnvironment;
+import io.logflux.release.testing.DebianPython;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The renderer process of one run: one Python for all descriptions, PyPI's readme_renderer as the judge, and every
+ * way the process can go wrong reported on the description it happened to, without a hang.
+ */
+class RstRendererTest {
+    private static final String GOOD = "LogFlux\n=======\n\nSend *structured* logs.\n";
+    private static final String BROKEN = "LogFlux\n=======\n\nSend *structured logs.\n";
+
+    @TempDir
+    Path dir;
+
+    private static RstRenderer.Limits limits(Duration renderTimeout) {
+        RstRenderer.Limits defaults = RstRenderer.Limits.defaults();
+        return new RstRenderer.Limits(defaults.maxDescriptionBytes(), defaults.maxReplyBytes(),
+                defaults.startTimeout(), renderTimeout, defaults.maxStarts());
+    }
+
+    private static RstRenderer renderer(String python) {
+        return new RstRenderer(List.of(python), RstRenderer.Limits.defaults(), ChildEnvironment.ofThisProcess());
+    }
+
+    @Test
+    void manyDescriptionsOfOneRunAreRenderedByOnePythonWithReadmeRendererAsTheJudge() {
+        try (RstRenderer renderer = renderer(DebianPython.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                renderer.render((i % 5 == 3 ? BROKEN : GOOD) + "\nRelease " + i + ".\n", results::add);
+            }
+            renderer.finish();
+
+            assertThat(renderer.processesStarted()).isEqualTo(1);
+            assertThat(results).hasSize(20);
+            for (int i = 0; i < 20; i++) {
+                RstRenderer.Result result = results.get(i);
+                assertThat(result.checked()).as("description %d: %s", i, result.notCheckedBecause()).isTrue();
+                if (i % 5 == 3) {
+                    assertThat(result.problems()).as("description %d", i)
+                            .containsExactly("line 4: Warning: Inline emphasis start-string without end-string.");
+                } else {
+                    assertThat(result.problems()).as("description %d", i).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theProcessStartsOnlyWhenTheFirstDescriptionComesAndEndsWithTheRun() throws Exception {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        RstRenderer renderer = renderer(fake.executable());
+        assertThat(renderer.processesStarted()).isZero();
+
+        assertThat(renderer.render("one\n").checked()).isTrue();
+        long pid = renderer.pid();
+        assertThat(renderer.render("two\n").checked()).isTrue();
+        assertThat(renderer.pid()).isEqualTo(pid);
+        renderer.close();
+
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(1, TimeUnit.MINUTES);
+        }
+        assertThat(fake.starts()).isEqualTo(1);
+        assertThat(renderer.pid()).isEqualTo(-1);
+    }
+
+    @Test
+    void eachRunOfAReusedRendererHasItsOwnProcessAndStartsAfresh() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        RstRenderer renderer = renderer(fake.executable());
+        for (int run = 0; run < 5; run++) {
+            assertThat(renderer.render("CRASH in run " + run + "\n").notCheckedBecause())
+                    .contains("ended before it answered");
+            assertThat(renderer.render("fine\n").checked()).as("run %d", run).isTrue();
+            renderer.close();
+        }
+
+        assertThat(fake.starts()).isEqualTo(10);
+        assertThat(fake.log()).filteredOn(line -> line.equals("request fine")).hasSize(5);
+    }
+
+    @Test
+    void aDescriptionSeenBeforeInTheRunIsNotRenderedAgain() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            renderer.render("BROKEN wheel and sdist\n", results::add);
+            renderer.render("BROKEN wheel and sdist\n", results::add);
+            renderer.finish();
+            results.add(renderer.render("BROKEN wheel and sdist\n"));
+
+            assertThat(results).hasSize(3).allSatisfy(result -> assertThat(result.problems()).containsExactly(
+                    "line 4: Warning: Inline emphasis start-string without end-string."));
+            assertThat(fake.log()).containsExactly("start", "request BROKEN wheel and sdist");
+        }
+    }
+
+    @Test
+    void aProcessThatDiesIsReportedOnTheDescriptionItWasRenderingAndTheOthersGetANewOne() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            for (String description : List.of("first\n", "CRASH here\n", "third\n", "fourth\n")) {
+                renderer.render(description, results::add);
+            }
+            renderer.finish();
+
+            assertThat(results).hasSize(4);
+            assertThat(results.get(1).checked()).isFalse();
+            assertThat(results.get(1).notCheckedBecause()).contains("ended before it answered for this description")
+                    .contains("exit status 9").contains("Fatal Python error: Segmentation fault");
+            for (int i : new int[] {0, 2, 3}) {
+                assertThat(results.get(i).checked()).as("description %d: %s", i, results.get(i).notCheckedBecause())
+                        .isTrue();
+            }
+            assertThat(renderer.processesStarted()).isEqualTo(2);
+            assertThat(fake.log()).filteredOn(line -> line.startsWith("request ")).containsOnlyOnce(
+                    "request first", "request third", "request fourth");
+        }
+    }
+
+    @Test
+    void aProcessKilledFromOutsideIsReportedAndTheNextDescriptionIsStillRendered() throws Exception {
+        try (RstRenderer renderer = renderer(DebianPython.executable())) {
+            assertThat(renderer.render(GOOD).problems()).isEmpty();
+            ProcessHandle process = ProcessHandle.of(renderer.pid()).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get(1, TimeUnit.MINUTES);
+
+            RstRenderer.Result afterDeath = renderer.render(GOOD + "\nMore.\n");
+            RstRenderer.Result next = renderer.render(BROKEN);
+
+            assertThat(afterDeath.checked()).isFalse();
+            assertThat(afterDeath.notCheckedBecause()).contains("ended before it answered").contains("exit status");
+            assertThat(next.problems()).containsExactly(
+                    "line 4: Warning: Inline emphasis start-string without end-string.");
+            assertThat(renderer.processesStarted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aProcessThatKeepsDyingIsStartedAtMostThreeTimesPerRun() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                renderer.render("CRASH " + i + "\n", results::add);
+            }
+            renderer.finish();
+
+            assertThat(results).hasSize(6).allSatisfy(result -> assertThat(result.checked()).isFalse());
+            assertThat(results.subList(3, 6)).allSatisfy(result -> assertThat(result.notCheckedBecause())
+                    .contains("ended 3 times in this run").contains("Segmentation fault"));
+            assertThat(fake.starts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aDescriptionThatDoesNotFinishInTimeIsReportedAndTheProcessReplaced() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), limits(Duration.ofMillis(300)),
+                ChildEnvironment.ofThisProcess())) {
+            RstRenderer.Result hung = renderer.render("HANG\n");
+            RstRenderer.Result next = renderer.render("BROKEN\n");
+
+            assertThat(hung.checked()).isFalse();
+            assertThat(hung.notCheckedBecause()).contains("did not finish rendering it within 300 ms");
+            assertThat(next.problems()).hasSize(1);
+            assertThat(renderer.processesStarted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void outputWithoutEndAndAnnouncedFloodsAreRefusedWithoutReadingThem() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            RstRenderer.Result flood = renderer.render("FLOOD\n");
+            RstRenderer.Result huge = renderer.render("HUGE\n");
+            RstRenderer.Result next = renderer.render("fine\n");
+
+            assertThat(flood.notCheckedBecause()).contains("answered outside the protocol")
+                    .contains("a line longer than 128 bytes");
+            assertThat(huge.notCheckedBecause()).contains("answered outside the protocol")
+                    .contains("announced 999999999 bytes of messages, more than the 65536 allowed");
+            assertThat(next.checked()).isTrue();
+            assertThat(renderer.processesStarted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anExceptionInReadmeRendererIsAFailureAsOnPyPI() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            RstRenderer.Result result = renderer.render("RAISES\n");
+
+            assertThat(result.checked()).isTrue();
+            assertThat(result.problems()).containsExactly("readme_renderer raised RecursionError: maximum recursion "
+                    + "depth exceeded (PyPI's upload fails on it too)");
+        }
+    }
+
+    @Test
+    void aDescriptionLargerThanTheBoundIsNotSent() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        RstRenderer.Limits small = new RstRenderer.Limits(1000, 65536, Duration.ofMinutes(1), Duration.ofMinutes(1), 3);
+        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), small,
+                ChildEnvironment.ofThisProcess())) {
+            RstRenderer.Result result = renderer.render("x".repeat(1001));
+
+            assertThat(result.checked()).isFalse();
+            assertThat(result.notCheckedBecause()).contains("more than the").contains("check renders");
+            assertThat(renderer.processesStarted()).isZero();
+        }
+    }
+
+    @Test
+    void interpretersWithoutReadmeRendererAreSkippedAndNamedWhenNoneHasIt() {
+        FakeRenderer without = FakeRenderer.in(dir, FakeRenderer.Greeting.UNAVAILABLE);
+        FakeRenderer notOurs = FakeRenderer.in(dir, FakeRenderer.Greeting.GARBAGE);
+        String missing = dir.resolve("no-such-python").toString();
+        try (RstRenderer none = new RstRenderer(List.of(missing, without.executable(), notOurs.executable()),
+                RstRenderer.Limits.defaults(), ChildEnvironment.ofThisProcess())) {
+            RstRenderer.Result first = none.render(GOOD);
+            RstRenderer.Result second = none.render(BROKEN);
+
+            assertThat(first.checked()).isFalse();
+            assertThat(first.notCheckedBecause()).contains("no Python with readme_renderer was found")
+                    .contains(missing + ": cannot be run")
+                    .contains(without.executable() + ": no readme_renderer (ModuleNotFoundError)")
+                    .contains(notOurs.executable() + ": not the renderer: its first line was not the renderer's "
+                            + "greeting: 'Python 2.7.18 says hello'")
+                    .contains("install python3-readme-renderer, or pass --python");
+            assertThat(second.notCheckedBecause()).isEqualTo(first.notCheckedBecause());
+            assertThat(without.starts()).isEqualTo(1);
+            assertThat(notOurs.starts()).isEqualTo(1);
+        }
+        try (RstRenderer fallback = new RstRenderer(List.of(without.executable(), DebianPython.executable()),
+                RstRenderer.Limits.defaults(), ChildEnvironment.ofThisProcess())) {
+            assertThat(fallback.render(BROKEN).problems()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theRendererGetsTheAllowListedEnvironmentOnly() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.DUMP_ENVIRONMENT);
+        ChildEnvironment environment = ChildEnvironment.of(Map.of("PATH", System.getenv("PATH"),
+                "TWINE_PASSWORD", "pypi-canary", "PYTHONPATH", "/tmp/evil", "LANG", "C.UTF-8"));
+        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), RstRenderer.Limits.defaults(),
+                environment)) {
+            assertThat(renderer.render(GOOD).checked()).isTrue();
+        }
+
+        String variables = fake.log().stream().filter(line -> line.startsWith("environment ")).findFirst()
+                .orElseThrow();
+        assertThat(variables.split(" ")).contains("PATH", "LANG").doesNotContain("TWINE_PASSWORD", "PYTHONPATH");
+    }
+}
