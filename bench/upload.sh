@@ -43,9 +43,10 @@ for run in $(seq "$RUNS"); do
   theirs+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); theirs_rss+=("$(peak_kib "$work/twine.time")")
   start_index
   start=$(date +%s.%N)
-  # -T streams the file (--data-binary would read it into memory first); no "Expect: 100-continue" wait, as ours.
-  status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -T "$work/body.bin" -H @"$work/auth.header" \
-    -H "Content-Type: $body_type" -H "Expect:" "$URL")
+  # -T streams the file (--data-binary would read it into memory first), --request-target keeps -T from appending
+  # the file's name to the URL; no "Expect: 100-continue" wait, as ours.
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -T "$work/body.bin" --request-target "/${URL#http://*/}" \
+    -H @"$work/auth.header" -H "Content-Type: $body_type" -H "Expect:" "$URL")
   floor+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
   [ "$status" = 200 ] || { echo "bench/upload.sh: curl's upload got HTTP $status" >&2; exit 1; }
 done
