@@ -92,13 +92,13 @@ public final class Publisher {
             sizes.put(path, OutgoingFile.sizeOf(path));
             modified.put(path, FileSnapshot.modifiedTime(path));
         }
-        ExecutorService beside = Executors.newFixedThreadPool(4, DaemonThreads.named("logflux-publish"));
+        ExecutorService beside = Executors.newFixedThreadPool(3, DaemonThreads.named("logflux-publish"));
         HeldLog indexLog = new HeldLog(log);
         List<OutgoingFile> files = List.of();
         try (IndexClient client = connect.apply(indexLog)) {
             // Three things run side by side from the start: the check (one pass over each file), the digests
             // (another, in upload order), and the index's side — the files' metadata (cheap), then the token probe
-            // beside the listing, network round trips that need only the project and version.
+            // and the listing, network round trips that need only the project and version.
             CompletableFuture<CheckReport> checked = CompletableFuture.supplyAsync(() -> checker.check(paths), beside);
             CompletableFuture<Void> checkPassed = checked.thenAccept(report -> {
                 if (!report.passed(options.strictCheck())) {
@@ -116,7 +116,7 @@ public final class Publisher {
             }));
             CompletableFuture<IndexSide> indexSide = CompletableFuture.supplyAsync(() -> {
                 List<DistFile> described = DistFile.readRelease(order);
-                return askTheIndex(client, described, beside);
+                return askTheIndex(client, described);
             }, beside);
             IndexSide side = checkFirst(checked, indexSide::join, List.of());
             if (!side.digestAfterContent()) {
@@ -192,13 +192,10 @@ public final class Publisher {
     }
 
     /** The token probe, then what the index has of this release (by the first file's project and version). */
-    private IndexSide askTheIndex(IndexClient client, List<DistFile> files, ExecutorService beside) {
+    private IndexSide askTheIndex(IndexClient client, List<DistFile> files) {
         DistFile first = files.get(0);
-        // Side by side: each is a round trip or two, and the index answers a first request slowly.
-        CompletableFuture<Map<String, RemoteFile>> listing = CompletableFuture.supplyAsync(
-                () -> client.release(first.normalizedName(), first.version()), beside);
         boolean digestRequired = options.probeToken() && client.checkToken(first);
-        return new IndexSide(files, join(listing), digestRequired);
+        return new IndexSide(files, client.release(first.normalizedName(), first.version()), digestRequired);
     }
 
     /**
