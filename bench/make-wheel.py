@@ -1,6 +1,7 @@
 """Writes a valid pure-Python wheel of about SIZE bytes (one incompressible data member), streaming, for benchmarks.
 
-Usage: make-wheel.py OUT_DIR NAME VERSION SIZE_BYTES
+Usage: make-wheel.py OUT_DIR NAME VERSION SIZE_BYTES [TAG]
+TAG (default py3-none-any) is the wheel's python-abi-platform tag; a platform tag makes it a non-pure wheel.
 """
 import base64
 import hashlib
@@ -9,13 +10,15 @@ import sys
 import zipfile
 
 out_dir, name, version, size = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+tag = sys.argv[5] if len(sys.argv) > 5 else "py3-none-any"
 dist_info = f"{name}-{version}.dist-info"
-path = os.path.join(out_dir, f"{name}-{version}-py3-none-any.whl")
+path = os.path.join(out_dir, f"{name}-{version}-{tag}.whl")
 files = {
     f"{name}/__init__.py": f'__version__ = "{version}"\n'.encode(),
     f"{dist_info}/METADATA": (f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
                               f"Summary: benchmark wheel\nDescription-Content-Type: text/markdown\n\n# {name}\n").encode(),
-    f"{dist_info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    f"{dist_info}/WHEEL": (f"Wheel-Version: 1.0\nGenerator: bench\nRoot-Is-Purelib: "
+                           f"{'true' if tag.endswith('-none-any') else 'false'}\nTag: {tag}\n").encode(),
 }
 record = []
 

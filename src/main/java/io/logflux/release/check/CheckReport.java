@@ -33,8 +33,13 @@ public final class CheckReport {
 
     /** The files in upload order: wheels first, then the sdist, as twine uploads them. */
     public List<Path> uploadOrder() {
+        return uploadOrder(files.stream().map(FileReport::file).toList());
+    }
+
+    /** Wheels first, then by name: known from the names alone, so an upload may start before the check ends. */
+    public static List<Path> uploadOrder(List<Path> files) {
         List<Path> order = new ArrayList<>();
-        files.stream().map(FileReport::file)
+        files.stream()
                 .sorted(Comparator.comparing((Path p) -> !FileName.of(p).endsWith(".whl"))
                         .thenComparing(FileName::of))
                 .forEach(order::add);

@@ -12,8 +12,12 @@ import java.nio.file.attribute.FileTime;
 public record FileSnapshot(Path path, FileDigests digests, FileTime modified) {
 
     public static FileSnapshot of(Path path) {
-        FileTime modified = modifiedTime(path);
-        return new FileSnapshot(path, FileDigests.of(path), modified);
+        return of(path, modifiedTime(path));
+    }
+
+    /** Digests the file, whose modification time was {@code modifiedBefore} before anything read it. */
+    static FileSnapshot of(Path path, FileTime modifiedBefore) {
+        return new FileSnapshot(path, FileDigests.of(path), modifiedBefore);
     }
 
     /**

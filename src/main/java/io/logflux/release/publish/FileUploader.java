@@ -1,11 +1,13 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.ReleaseException;
 import io.logflux.release.http.Backoff;
 import io.logflux.release.http.Failures;
 import io.logflux.release.http.Retry;
 import io.logflux.release.http.Schedule;
 import io.logflux.release.http.StaleConnectionException;
 import io.logflux.release.units.Durations;
+import okhttp3.RequestBody;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -30,48 +32,40 @@ final class FileUploader {
     private final IndexClient client;
     private final PackageIndex index;
     private final Duration progressInterval;
+    private final boolean digestAfterContent;
 
-    FileUploader(IndexClient client, Duration progressInterval) {
+    /** @param digestAfterContent the body layout ({@link UploadBody}): only for an index that requires a digest */
+    FileUploader(IndexClient client, Duration progressInterval, boolean digestAfterContent) {
         this.client = client;
         this.index = client.index();
         this.progressInterval = progressInterval;
+        this.digestAfterContent = digestAfterContent;
     }
 
-    PublishedFile upload(ReleaseFile file, List<String> uploadedBefore) {
-        UploadForm form = UploadForm.of(file.fileName(), file.metadata(), file.digests());
+    PublishedFile upload(OutgoingFile file, List<String> uploadedBefore) {
+        UploadForm form = digestAfterContent ? UploadForm.describing(file.fileName(), file.metadata())
+                : UploadForm.of(file.fileName(), file.metadata(), file.digests());
         // Once a POST went out without a clear answer, the file may be there, and later POSTs go on new connections.
         boolean[] sentBefore = {false};
         return client.retry().run(Schedule.of(client.settings()), attempt -> {
             file.assertUnchanged();
-            UploadProgress progress = new UploadProgress(file.fileName(), file.digests().size(), progressInterval,
+            UploadProgress progress = new UploadProgress(file.fileName(), file.size(), progressInterval,
                     client.log(), System::nanoTime);
+            RequestBody body = digestAfterContent
+                    ? UploadBody.digestAfterContent(form, file.path(), file.size(), progress, file.gate())
+                    : UploadBody.digestFirst(form, file.path(), file.size(), progress);
             HttpReply reply;
             try {
-                reply = client.http().post(index.uploadUrl(), form, file.path(), client.credentials(), progress,
-                        sentBefore[0]);
-            } catch (StaleConnectionException e) {
-                sentBefore[0] = true;
-                client.log().accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any "
-                        + "answer: " + e.getMessage() + ". Checking whether it arrived anyway, then sending it again "
-                        + "on a new connection.");
-                Optional<PublishedFile> landed = landedAnyway(file, attempt, uploadedBefore);
-                return landed.isPresent() ? Retry.Outcome.done(landed.get()) : Retry.Outcome.resend(e.getMessage(), e);
+                reply = client.http().upload(index.uploadUrl(), body, client.credentials(), sentBefore[0]);
             } catch (IOException e) {
-                sentBefore[0] = true;
-                return Retry.Outcome.retry(Failures.describe(e), null, e);
+                // Cut off before its digest and its end (check failed, file changed): the index stored nothing.
+                Optional<ReleaseException> stopped = file.gate().stopReason();
+                if (stopped.isPresent()) {
+                    throw stopped.get();
+                }
+                return afterFailedSend(file, attempt, uploadedBefore, sentBefore, e);
             }
-            if (reply.ok()) {
-                // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
-                // the index now holds these bytes under this name, and they went up from here.
-                return Retry.Outcome.done(result(file, PublishedFile.Outcome.UPLOADED, attempt));
-            }
-            if (UploadErrors.saysExists(reply)) {
-                return Retry.Outcome.done(existing(file, reply, sentBefore[0], attempt, uploadedBefore));
-            }
-            refuse(file, reply, uploadedBefore);
-            sentBefore[0] = true;
-            return Retry.Outcome.retry("HTTP " + reply.status() + (reply.message().isEmpty() ? ""
-                    : " \"" + reply.message() + "\""), reply.retryAfterDuration().orElse(null), null);
+            return afterAnswer(file, attempt, uploadedBefore, sentBefore, reply);
         }, new Retry.Plan<>() {
             @Override
             public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
@@ -92,14 +86,43 @@ final class FileUploader {
         });
     }
 
+    private Retry.Outcome<PublishedFile> afterFailedSend(OutgoingFile file, int attempt, List<String> uploadedBefore,
+                                                         boolean[] sentBefore, IOException failure) {
+        sentBefore[0] = true;
+        if (failure instanceof StaleConnectionException e) {
+            client.log().accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any "
+                    + "answer: " + e.getMessage() + ". Checking whether it arrived anyway, then sending it again "
+                    + "on a new connection.");
+            Optional<PublishedFile> landed = landedAnyway(file, attempt, uploadedBefore);
+            return landed.isPresent() ? Retry.Outcome.done(landed.get()) : Retry.Outcome.resend(e.getMessage(), e);
+        }
+        return Retry.Outcome.retry(Failures.describe(failure), null, failure);
+    }
+
+    private Retry.Outcome<PublishedFile> afterAnswer(OutgoingFile file, int attempt, List<String> uploadedBefore,
+                                                     boolean[] sentBefore, HttpReply reply) {
+        if (reply.ok()) {
+            // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
+            // the index now holds these bytes under this name, and they went up from here.
+            return Retry.Outcome.done(result(file, PublishedFile.Outcome.UPLOADED, attempt));
+        }
+        if (UploadErrors.saysExists(reply)) {
+            return Retry.Outcome.done(existing(file, reply, sentBefore[0], attempt, uploadedBefore));
+        }
+        refuse(file, reply, uploadedBefore);
+        sentBefore[0] = true;
+        return Retry.Outcome.retry("HTTP " + reply.status() + (reply.message().isEmpty() ? ""
+                : " \"" + reply.message() + "\""), reply.retryAfterDuration().orElse(null), null);
+    }
+
     /** Throws the refusal an answer is, unless it is worth another attempt (5xx, 429, 408). */
-    private void refuse(ReleaseFile file, HttpReply reply, List<String> uploadedBefore) {
+    private void refuse(OutgoingFile file, HttpReply reply, List<String> uploadedBefore) {
         int status = reply.status();
         if (status == 401 || status == 403) {
             throw UploadErrors.tokenRefused(index, client.credentials(), file.fileName(), file.normalizedName(), reply);
         }
         if (UploadErrors.saysTooLarge(reply)) {
-            throw UploadErrors.tooLarge(index, file.fileName(), file.digests().size(), reply, uploadedBefore);
+            throw UploadErrors.tooLarge(index, file.fileName(), file.size(), reply, uploadedBefore);
         }
         if ((status >= 300 && status < 400) || status == 404 || status == 405) {
             throw UploadErrors.wrongUrl(index, file.fileName(), reply);
@@ -113,7 +136,7 @@ final class FileUploader {
     }
 
     /** After a send without an answer: the file if the index lists it with our sha256, empty if it does not list it. */
-    private Optional<PublishedFile> landedAnyway(ReleaseFile file, int attempt, List<String> uploadedBefore) {
+    private Optional<PublishedFile> landedAnyway(OutgoingFile file, int attempt, List<String> uploadedBefore) {
         RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
         if (remote != null && remote.sameAs(file.digests())) {
             client.log().accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer "
@@ -121,13 +144,13 @@ final class FileUploader {
             return Optional.of(result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null)));
         }
         if (remote != null && remote.sha256().isPresent()) {
-            throw UploadErrors.conflict(index, file, remote, null, uploadedBefore);
+            throw UploadErrors.conflict(index, file.release(), remote, null, uploadedBefore);
         }
         return Optional.empty();
     }
 
     /** After "already exists": our file (skip) or someone else's (stop), as the listing shows once it catches up. */
-    private PublishedFile existing(ReleaseFile file, HttpReply reply, boolean sentBefore, int attempt,
+    private PublishedFile existing(OutgoingFile file, HttpReply reply, boolean sentBefore, int attempt,
                                    List<String> uploadedBefore) {
         return client.retry().run(Schedule.attempts(EXISTING_LOOKS, new Backoff(client.settings())), look -> {
             RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
@@ -140,13 +163,13 @@ final class FileUploader {
                 return Retry.Outcome.done(result(file, outcome, attempt).withUrl(remote.url().orElse(null)));
             }
             if (remote != null && remote.sha256().isPresent()) {
-                throw UploadErrors.conflict(index, file, remote, reply, uploadedBefore);
+                throw UploadErrors.conflict(index, file.release(), remote, reply, uploadedBefore);
             }
             return Retry.Outcome.retry(remote == null ? "yet" : "with a sha256", null, null);
         }, new Retry.Plan<>() {
             @Override
             public RuntimeException gaveUp(int looks, String problem, Throwable cause) {
-                return UploadErrors.existsButNotListed(index, file, reply, uploadedBefore);
+                return UploadErrors.existsButNotListed(index, file.release(), reply, uploadedBefore);
             }
 
             @Override
@@ -158,7 +181,7 @@ final class FileUploader {
         });
     }
 
-    private static PublishedFile result(ReleaseFile file, PublishedFile.Outcome outcome, int attempts) {
+    private static PublishedFile result(OutgoingFile file, PublishedFile.Outcome outcome, int attempts) {
         return new PublishedFile(file.fileName(), file.digests().sha256(), file.digests().size(), outcome, attempts,
                 Optional.empty());
     }

@@ -46,14 +46,21 @@ public final class IndexClient implements AutoCloseable {
         return TokenProbe.result(TokenProbe.ask(this));
     }
 
-    /** Stops with a refusal when the index does not know the token or the URL does not take uploads. */
-    void checkToken(String projectName) {
-        TokenProbe.check(this, projectName);
+    /**
+     * Stops with a refusal when the index does not know the token or the URL does not take uploads; true when the
+     * index showed that it refuses a form without a digest (see {@link TokenProbe}).
+     */
+    boolean checkToken(DistFile first) {
+        return TokenProbe.check(this, first);
     }
 
-    /** Uploads one file (see {@link FileUploader}); {@code uploadedBefore} names the files of this batch already up. */
-    PublishedFile upload(ReleaseFile file, List<String> uploadedBefore, Duration progressInterval) {
-        return new FileUploader(this, progressInterval).upload(file, uploadedBefore);
+    /**
+     * Uploads one file (see {@link FileUploader}); {@code uploadedBefore} names the files of this batch already up;
+     * {@code digestAfterContent} only for an index that refuses a form without a digest ({@link UploadBody}).
+     */
+    PublishedFile upload(OutgoingFile file, List<String> uploadedBefore, Duration progressInterval,
+                         boolean digestAfterContent) {
+        return new FileUploader(this, progressInterval, digestAfterContent).upload(file, uploadedBefore);
     }
 
     /** The release's files on the index: the JSON API's and the simple index's listings merged. */

@@ -7,22 +7,17 @@ import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.StaleConnectionException;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
-import okio.BufferedSink;
 import okio.BufferedSource;
-import okio.Okio;
-import okio.Source;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,9 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class IndexHttp implements AutoCloseable {
     static final String USER_AGENT = "logflux-release/" + IndexHttp.class.getPackage().getImplementationVersion();
-    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final long MAX_READ_BODY = 64L << 20;
-    private static final int CHUNK = 64 * 1024;
 
     private final OkHttpClient reads;
     private final OkHttpClient uploads;
@@ -77,24 +70,29 @@ final class IndexHttp implements AutoCloseable {
     }
 
     /**
-     * POSTs the form, with {@code file} as the {@code content} part (null for a probe without file). A probe is sent
-     * again on a new connection when a stale one failed it; an upload fails with {@link StaleConnectionException}.
+     * POSTs the form, with {@code file} as the {@code content} part (null for a probe without file), digest first. A
+     * probe is sent again on a new connection when a stale one failed it; an upload fails with
+     * {@link StaleConnectionException}.
      */
     HttpReply post(URI uri, UploadForm form, Path file, IndexCredentials credentials, Progress progress,
                    boolean freshConnection) throws IOException {
-        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-        for (Map.Entry<String, String> field : form.fields()) {
-            body.addFormDataPart(field.getKey(), field.getValue());
-        }
-        if (file != null) {
-            body.addFormDataPart("content", FileName.of(file), new FileBody(file, progress));
-        }
-        Request request = new Request.Builder().url(uri.toString()).post(body.build())
+        RequestBody body = UploadBody.digestFirst(form, file, file == null ? 0 : Files.size(file), progress);
+        return file == null ? send(reads, postRequest(uri, body, credentials), true, freshConnection)
+                : upload(uri, body, credentials, freshConnection);
+    }
+
+    /** POSTs an upload body ({@link UploadBody}); a stale connection fails it with {@link StaleConnectionException}. */
+    HttpReply upload(URI uri, RequestBody body, IndexCredentials credentials, boolean freshConnection)
+            throws IOException {
+        return send(uploads, postRequest(uri, body, credentials), false, freshConnection);
+    }
+
+    private static Request postRequest(URI uri, RequestBody body, IndexCredentials credentials) {
+        return new Request.Builder().url(uri.toString()).post(body)
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .header("Authorization", credentials.authorizationHeader())
                 .build();
-        return send(file == null ? reads : uploads, request, file == null, freshConnection);
     }
 
     private HttpReply send(OkHttpClient client, Request request, boolean resendWhenStale, boolean freshConnection)
@@ -130,52 +128,5 @@ final class IndexHttp implements AutoCloseable {
     @Override
     public void close() {
         HttpClients.close(reads); // the uploads' client shares its dispatcher and pool
-    }
-
-    /** The file part: read from disk in chunks as OkHttp writes, so memory does not grow with the file. */
-    private static final class FileBody extends RequestBody {
-        private final Path file;
-        private final Progress progress;
-        private final long length;
-
-        FileBody(Path file, Progress progress) throws IOException {
-            this.file = file;
-            this.progress = progress;
-            this.length = Files.size(file);
-        }
-
-        @Override
-        public MediaType contentType() {
-            return OCTET_STREAM;
-        }
-
-        @Override
-        public long contentLength() {
-            return length;
-        }
-
-        @Override
-        public boolean isOneShot() {
-            return true;
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            long sent = 0;
-            // Read straight into the sink's buffer segments: no copy through a byte array of our own.
-            try (Source in = Okio.source(file)) {
-                for (long n; (n = in.read(sink.getBuffer(), CHUNK)) != -1; ) {
-                    sink.emitCompleteSegments();
-                    sent += n;
-                    if (progress != null) {
-                        progress.sent(sent);
-                    }
-                }
-            }
-            if (sent != length) {
-                throw new IOException(file.getFileName() + " changed size while it was being uploaded (" + length
-                        + " bytes expected, " + sent + " read)");
-            }
-        }
     }
 }

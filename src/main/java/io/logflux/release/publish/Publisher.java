@@ -9,8 +9,10 @@ import io.logflux.release.units.ByteSizes;
 import io.logflux.release.units.Durations;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,21 +21,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 
 /**
- * Publishes one release's files to one index: {@code check} (its verdict first), the token probe and a listing of what
- * the index already has (identical files are skipped, a different file under the same name stops everything before a
- * byte is sent), then each file in upload order (wheels first) with {@link IndexClient#upload}, the first alone and the
- * others side by side ({@link UploadBatch}). Each file's metadata is read once and its bytes digested once.
+ * Publishes one release's files to one index: {@code check} (its verdict always decides first), the token probe and a
+ * listing of what the index already has (identical files are skipped, a different file under the same name stops
+ * everything before a byte of a file is sent), then each file in upload order (wheels first) with
+ * {@link IndexClient#upload}, the first alone and the others side by side ({@link UploadBatch}). Each file's metadata
+ * is read once and its bytes digested once.
+ * <p>
+ * The check and the digest pass run beside the index side and, on an index that showed it refuses a form without a
+ * digest (warehouse, {@link TokenProbe}), beside the upload itself: the file streams while they run and its body ends
+ * (sha256 field, final boundary) only once the check passed, the sha256 is known and the file is unchanged
+ * ({@link UploadGate}); otherwise the body is cut off and the index stores nothing. On any other index the check and
+ * the digest come before the first byte, as twine does it.
  */
 public final class Publisher {
+    /** Checks the files of a release: {@link DistributionChecker} unless a test holds the verdict back. */
+    @FunctionalInterface
+    interface Checker {
+        CheckReport check(List<Path> files);
+    }
+
     private final PackageIndex index;
     private final PublishOptions options;
     /** A client for one publish, its log given: the index side's lines are held back until the check has spoken. */
     private final Function<Consumer<String>, IndexClient> connect;
     private final Consumer<String> log;
     private final PublishProgress progress;
+    private final Checker checker;
 
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log) {
@@ -43,9 +59,16 @@ public final class Publisher {
     /** @param progress told which files the index has, for the line printed if the process is stopped midway */
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log, PublishProgress progress) {
+        this(index, credentials, settings, options, sleeper, log, progress,
+                files -> new DistributionChecker(options.check()).check(files));
+    }
+
+    Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
+              Sleeper sleeper, Consumer<String> log, PublishProgress progress, Checker checker) {
         this.index = index;
         this.progress = progress;
         this.options = options;
+        this.checker = checker;
         this.connect = indexLog -> new IndexClient(index, credentials, settings, sleeper, indexLog);
         // Uploads after the first run side by side: one line at a time, whatever the caller's log is.
         this.log = line -> {
@@ -60,58 +83,60 @@ public final class Publisher {
             throw new ReleaseException("No files to publish to " + index.describe() + ". Build them first "
                     + "(python -m build writes dist/), or fix the file pattern.");
         }
-        ExecutorService beside = Executors.newFixedThreadPool(2, DaemonThreads.named("logflux-publish"));
+        List<Path> order = CheckReport.uploadOrder(paths);
+        // Size and modification time before anything reads a file: what the check, the digest and the upload read
+        // must be the file as it was then.
+        Map<Path, Long> sizes = new HashMap<>();
+        Map<Path, FileTime> modified = new HashMap<>();
+        for (Path path : order) {
+            sizes.put(path, OutgoingFile.sizeOf(path));
+            modified.put(path, FileSnapshot.modifiedTime(path));
+        }
+        ExecutorService beside = Executors.newFixedThreadPool(3, DaemonThreads.named("logflux-publish"));
         HeldLog indexLog = new HeldLog(log);
+        List<OutgoingFile> files = List.of();
         try (IndexClient client = connect.apply(indexLog)) {
-            // Before the first upload three things run side by side: the digests (one pass over each file), the check
-            // (another), and the index's side — token probe and listing, network round trips that need only the
-            // project and version, read first from the files' metadata (cheap). The check's verdict comes first:
-            // nothing the index says matters for files that would not be sent.
-            CompletableFuture<List<DistFile>> described = CompletableFuture.supplyAsync(
-                    () -> DistFile.readRelease(paths), beside);
-            CompletableFuture<List<FileSnapshot>> digested = CompletableFuture.supplyAsync(
-                    () -> paths.stream().map(FileSnapshot::of).toList(), beside);
-            CompletableFuture<Map<String, RemoteFile>> indexSide = described.thenApplyAsync(
-                    files -> askTheIndex(client, files.get(0)), beside);
-            CheckReport check = new DistributionChecker(options.check()).check(paths);
-            if (!check.passed(options.strictCheck())) {
-                throw new ReleaseException("Not uploading to " + index.describe() + ": check found problems in the "
-                        + "files. Fix them and rebuild; nothing was sent.\n"
-                        + check.text(options.strictCheck()).stripTrailing());
+            // Three things run side by side from the start: the check (one pass over each file), the digests
+            // (another, in upload order), and the index's side — the files' metadata (cheap), then the token probe
+            // and the listing, network round trips that need only the project and version.
+            CompletableFuture<CheckReport> checked = CompletableFuture.supplyAsync(() -> checker.check(paths), beside);
+            CompletableFuture<Void> checkPassed = checked.thenAccept(report -> {
+                if (!report.passed(options.strictCheck())) {
+                    throw new ReleaseException("check found problems in the files");
+                }
+            });
+            Map<Path, CompletableFuture<FileSnapshot>> digests = new HashMap<>();
+            order.forEach(path -> digests.put(path, new CompletableFuture<>()));
+            beside.execute(() -> order.forEach(path -> {
+                try {
+                    digests.get(path).complete(FileSnapshot.of(path, modified.get(path)));
+                } catch (RuntimeException e) {
+                    digests.get(path).completeExceptionally(e);
+                }
+            }));
+            CompletableFuture<IndexSide> indexSide = CompletableFuture.supplyAsync(() -> {
+                List<DistFile> described = DistFile.readRelease(order);
+                return askTheIndex(client, described);
+            }, beside);
+            IndexSide side = checkFirst(checked, indexSide::join, List.of());
+            if (!side.digestAfterContent()) {
+                requirePassed(join(checked), List.of());
             }
-            List<ReleaseFile> files = inUploadOrder(join(described), join(digested), check.uploadOrder());
-            ReleaseFile first = files.get(0);
+            files = side.files().stream().map(dist -> new OutgoingFile(dist, sizes.get(dist.path()),
+                    modified.get(dist.path()), digests.get(dist.path()), checkPassed)).toList();
+            OutgoingFile first = files.get(0);
             log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the "
                     + "token from " + client.credentials().source() + ": " + String.join(", ", files.stream()
-                    .map(ReleaseFile::fileName).toList()));
-            Map<String, RemoteFile> existing;
-            try {
-                existing = join(indexSide);
-            } finally {
-                indexLog.release();
-            }
+                    .map(OutgoingFile::fileName).toList()));
+            indexLog.release();
             progress.started(first.name() + " " + first.version(), index.describe(),
-                    files.stream().map(ReleaseFile::fileName).toList());
-            List<ReleaseFile> toUpload = new ArrayList<>();
-            List<PublishedFile> results = new ArrayList<>();
-            for (ReleaseFile file : files) {
-                RemoteFile remote = existing.get(file.fileName());
-                if (remote != null && remote.sameAs(file.digests())) {
-                    log.accept("Skipping " + file.fileName() + ": " + index.label() + " already has it with the same "
-                            + "sha256 (" + file.digests().sha256() + ").");
-                    progress.stored(file.fileName());
-                    results.add(new PublishedFile(file.fileName(), file.digests().sha256(), file.digests().size(),
-                            PublishedFile.Outcome.ALREADY_PRESENT, 0, remote.url()));
-                } else if (remote != null && remote.sha256().isPresent()) {
-                    throw UploadErrors.conflict(index, file, remote, null, List.of());
-                } else {
-                    toUpload.add(file);
-                }
-            }
-            results.addAll(new UploadBatch(options.parallelUploads()).run(toUpload,
-                    (file, uploadedBefore) -> upload(client, file, uploadedBefore)));
+                    files.stream().map(OutgoingFile::fileName).toList());
+            List<OutgoingFile> outgoing = files;
+            List<PublishedFile> results = checkFirst(checked, () -> uploadAll(client, outgoing, side), outgoing);
+            // Every file uploaded waited for the check; a release whose files were all there already did not.
+            requirePassed(join(checked), List.of());
             PublishReport report = new PublishReport(index.label(), index.uploadUrl().toString(), first.name(),
-                    first.version(), results, files);
+                    first.version(), results, files.stream().map(OutgoingFile::release).toList());
             log.accept(report.summary());
             return report;
         } finally {
@@ -120,33 +145,91 @@ public final class Publisher {
         }
     }
 
-    private PublishedFile upload(IndexClient client, ReleaseFile file, List<String> uploadedBefore) {
-        log.accept("Uploading " + file.fileName() + " (" + ByteSizes.human(file.digests().size()) + ", sha256 "
+    /** Skips what the index has, stops at a different file under one of our names, uploads the rest. */
+    private List<PublishedFile> uploadAll(IndexClient client, List<OutgoingFile> files, IndexSide side) {
+        List<OutgoingFile> toUpload = new ArrayList<>();
+        List<PublishedFile> results = new ArrayList<>();
+        for (OutgoingFile file : files) {
+            RemoteFile remote = side.existing().get(file.fileName());
+            if (remote == null) {
+                toUpload.add(file);
+            } else if (remote.sameAs(file.digests())) {
+                log.accept("Skipping " + file.fileName() + ": " + index.label() + " already has it with the same "
+                        + "sha256 (" + file.digests().sha256() + ").");
+                progress.stored(file.fileName());
+                results.add(new PublishedFile(file.fileName(), file.digests().sha256(), file.digests().size(),
+                        PublishedFile.Outcome.ALREADY_PRESENT, 0, remote.url()));
+            } else if (remote.sha256().isPresent()) {
+                throw UploadErrors.conflict(index, file.release(), remote, null, List.of());
+            } else {
+                toUpload.add(file);
+            }
+        }
+        results.addAll(new UploadBatch(options.parallelUploads()).run(toUpload,
+                (file, uploadedBefore) -> upload(client, file, uploadedBefore, side.digestAfterContent())));
+        return results;
+    }
+
+    private PublishedFile upload(IndexClient client, OutgoingFile file, List<String> uploadedBefore,
+                                 boolean digestAfterContent) {
+        log.accept(digestAfterContent
+                ? "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ") to " + index.describe()
+                + ", its sha256 after it (the check and the digest run meanwhile; the upload ends only if they pass)"
+                : "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ", sha256 "
                 + file.digests().sha256() + ") to " + index.describe());
         long start = System.nanoTime();
         progress.sending(file.fileName());
-        PublishedFile result = client.upload(file, uploadedBefore, options.progressInterval());
+        PublishedFile result = client.upload(file, uploadedBefore, options.progressInterval(), digestAfterContent);
         progress.stored(file.fileName());
         log.accept((result.outcome() == PublishedFile.Outcome.UPLOADED ? "Uploaded " : "Already there: ")
-                + file.fileName() + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + ".");
+                + file.fileName() + " (sha256 " + result.sha256() + ") in "
+                + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + ".");
         return result;
     }
 
-    /** The token probe, then what the index has of this release (by the first file's project and version). */
-    private Map<String, RemoteFile> askTheIndex(IndexClient client, DistFile first) {
-        if (options.probeToken()) {
-            client.checkToken(first.normalizedName());
-        }
-        return client.release(first.normalizedName(), first.version());
+    /** What the index said before the first upload: the files' metadata, what it has, and how it takes uploads. */
+    private record IndexSide(List<DistFile> files, Map<String, RemoteFile> existing, boolean digestAfterContent) {
     }
 
-    /** Each file's metadata with its bytes' facts, in the check's upload order. */
-    private static List<ReleaseFile> inUploadOrder(List<DistFile> described, List<FileSnapshot> snapshots,
-                                                   List<Path> order) {
-        List<ReleaseFile> files = IntStream.range(0, described.size())
-                .mapToObj(i -> described.get(i).with(snapshots.get(i))).toList();
-        return order.stream().map(p -> files.stream().filter(f -> f.path().equals(p)).findFirst().orElseThrow())
-                .toList();
+    /** The token probe, then what the index has of this release (by the first file's project and version). */
+    private IndexSide askTheIndex(IndexClient client, List<DistFile> files) {
+        DistFile first = files.get(0);
+        boolean digestRequired = options.probeToken() && client.checkToken(first);
+        return new IndexSide(files, client.release(first.normalizedName(), first.version()), digestRequired);
+    }
+
+    /**
+     * Runs {@code work}; if it fails, the check's verdict is awaited and, when the check failed, is the failure
+     * (nothing the index said matters for files that would not be sent).
+     */
+    private <T> T checkFirst(CompletableFuture<CheckReport> checked, Supplier<T> work, List<OutgoingFile> files) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            RuntimeException failure = e instanceof CompletionException && e.getCause() instanceof RuntimeException
+                    cause ? cause : e;
+            CheckReport report;
+            try {
+                report = join(checked);
+            } catch (RuntimeException checkFailed) {
+                throw failure;
+            }
+            requirePassed(report, files);
+            throw failure;
+        }
+    }
+
+    /** Throws the check's refusal when it failed, naming the uploads it cut off before their end. */
+    private void requirePassed(CheckReport check, List<OutgoingFile> files) {
+        if (check.passed(options.strictCheck())) {
+            return;
+        }
+        List<String> cutOff = files.stream().filter(f -> f.gate().stopReason().isPresent())
+                .map(OutgoingFile::fileName).toList();
+        throw new ReleaseException("Not uploading to " + index.describe() + ": check found problems in the "
+                + "files. Fix them and rebuild; " + (cutOff.isEmpty() ? "nothing was sent."
+                : "the index stored nothing (the upload of " + String.join(", ", cutOff) + " was cut off before "
+                + "its digest and its end).") + "\n" + check.text(options.strictCheck()).stripTrailing());
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * Asks the upload endpoint whether it knows the token before any file is sent: a form with only
  * {@code :action=file_upload}. Warehouse authenticates before it validates the form, so 403 means the token is
  * unknown, malformed or revoked, and 400 means it is known (its project scope and expiry are only checked against a
- * real upload). Indexes that answer otherwise (pypiserver: 401/403 or its own 400) fit the same reading.
+ * real upload). Indexes that answer otherwise (pypiserver: 401/403 or its own 400) fit the same reading. A publish's
+ * probe carries the release's name and version ({@link UploadForm#digestProbe}), so that warehouse's 400 also says
+ * whether the index refuses a form without a digest.
  */
 public final class TokenProbe {
     /** What the index said about the token. */
@@ -40,25 +42,38 @@ public final class TokenProbe {
         return new Result(outcomeOf(reply), reply.status(), reply.message());
     }
 
-    /** Stops the publish when the index refuses the token or the URL is not an upload URL. */
-    static void check(IndexClient client, String projectName) {
-        HttpReply reply = ask(client);
+    /**
+     * Stops the publish when the index refuses the token or the URL is not an upload URL; true when the index showed
+     * that it refuses a form without a digest.
+     */
+    static boolean check(IndexClient client, DistFile first) {
+        HttpReply reply = ask(client, UploadForm.digestProbe(first));
         switch (outcomeOf(reply)) {
-            case REFUSED -> throw UploadErrors.tokenRefused(client.index(), client.credentials(), null, projectName,
-                    reply);
+            case REFUSED -> throw UploadErrors.tokenRefused(client.index(), client.credentials(), null,
+                    first.normalizedName(), reply);
             case WRONG_URL -> throw UploadErrors.wrongUrl(client.index(), null, reply);
             case KNOWN -> client.log().accept("The token from " + client.credentials().source() + " is known to "
                     + client.index().label() + " (its project scope is checked with the first upload).");
         }
+        return requiresDigest(reply);
     }
 
-    /** The index's answer to the probe, retried while it fails in a way worth retrying. */
+    /** Warehouse's answer to a form that lacks only a digest (forms.py: UploadForm.validate). */
+    static boolean requiresDigest(HttpReply reply) {
+        return reply.status() == 400 && reply.message().contains("Include at least one message digest");
+    }
+
+    /** The index's answer to the bare probe, retried while it fails in a way worth retrying. */
     static HttpReply ask(IndexClient client) {
+        return ask(client, UploadForm.probe());
+    }
+
+    private static HttpReply ask(IndexClient client, UploadForm form) {
         PackageIndex index = client.index();
         // A retry goes on a new connection: the one that failed may be half-closed, its pool mates too.
         return client.retry().run(Schedule.of(client.settings()), number -> {
-            HttpReply reply = client.http().post(index.uploadUrl(), UploadForm.probe(), null, client.credentials(),
-                    null, number > 1);
+            HttpReply reply = client.http().post(index.uploadUrl(), form, null, client.credentials(), null,
+                    number > 1);
             if (reply.serverError() || reply.status() == 429) {
                 IOException failure = new IOException("HTTP " + reply.status());
                 return Retry.Outcome.retry(Failures.describe(failure), reply.retryAfterDuration().orElse(null),

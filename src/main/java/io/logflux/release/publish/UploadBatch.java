@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class UploadBatch {
     /** Uploads one file; {@code uploadedBefore} names the files of this batch already on the index. */
     @FunctionalInterface
-    interface Upload {
-        PublishedFile upload(ReleaseFile file, List<String> uploadedBefore);
+    interface Upload<F> {
+        PublishedFile upload(F file, List<String> uploadedBefore);
     }
 
     private static final long STOP_WAIT_SECONDS = 60;
@@ -38,14 +38,14 @@ final class UploadBatch {
         this.parallel = parallel;
     }
 
-    List<PublishedFile> run(List<ReleaseFile> files, Upload upload) {
+    <F> List<PublishedFile> run(List<F> files, Upload<F> upload) {
         List<PublishedFile> results = new ArrayList<>(Collections.nCopies(files.size(), null));
         List<String> done = Collections.synchronizedList(new ArrayList<>());
         if (files.isEmpty()) {
             return results;
         }
         results.set(0, upload.upload(files.get(0), List.of()));
-        done.add(files.get(0).fileName());
+        done.add(results.get(0).fileName());
         if (files.size() == 1) {
             return results;
         }
@@ -54,14 +54,14 @@ final class UploadBatch {
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         List<Future<PublishedFile>> futures = new ArrayList<>();
         try {
-            for (ReleaseFile file : files.subList(1, files.size())) {
+            for (F file : files.subList(1, files.size())) {
                 futures.add(pool.submit(() -> {
                     if (failed.get() != null) {
                         throw new CancellationException("an earlier upload failed");
                     }
                     try {
                         PublishedFile result = upload.upload(file, List.copyOf(done));
-                        done.add(file.fileName());
+                        done.add(result.fileName());
                         return result;
                     } catch (RuntimeException e) {
                         failed.compareAndSet(null, e);

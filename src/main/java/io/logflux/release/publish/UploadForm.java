@@ -28,7 +28,15 @@ public final class UploadForm {
         this.fields = Collections.unmodifiableList(fields);
     }
 
+    /** Every field, the sha256 last: the digest-first layout's text fields. */
     public static UploadForm of(String fileName, CoreMetadata metadata, FileDigests digests) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(describing(fileName, metadata).fields);
+        fields.add(Map.entry(UploadBody.DIGEST_FIELD, digests.sha256()));
+        return new UploadForm(fields);
+    }
+
+    /** Every field but the sha256, which the digest-after-the-file layout sends after the file ({@link UploadBody}). */
+    static UploadForm describing(String fileName, CoreMetadata metadata) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry(":action", "file_upload"));
         fields.add(Map.entry("protocol_version", "1"));
@@ -55,13 +63,29 @@ public final class UploadForm {
             // Warehouse takes an absent pyversion or "source" for an sdist; twine sends none.
             fields.add(Map.entry("filetype", "sdist"));
         }
-        fields.add(Map.entry("sha256_digest", digests.sha256()));
         return new UploadForm(fields);
     }
 
     /** An upload form with nothing but the action: what the token probe sends. */
     static UploadForm probe() {
         return new UploadForm(List.of(Map.entry(":action", "file_upload")));
+    }
+
+    /**
+     * The token probe of a publish: a form that passes warehouse's form validation but for the digest (name,
+     * version, metadata version, an sdist's file type), without a file. Warehouse authenticates first (403 for an
+     * unknown token), then answers 400 "Error: Include at least one message digest." (forms.py, UploadForm.validate):
+     * before any project is looked up, so nothing is created. That answer shows the index refuses a form without a
+     * digest ({@link UploadBody}).
+     */
+    static UploadForm digestProbe(DistFile file) {
+        return new UploadForm(List.of(
+                Map.entry(":action", "file_upload"),
+                Map.entry("protocol_version", "1"),
+                Map.entry("metadata_version", file.metadata().metadataVersion().orElse("2.1")),
+                Map.entry("name", file.name()),
+                Map.entry("version", file.version()),
+                Map.entry("filetype", "sdist")));
     }
 
     public List<Map.Entry<String, String>> fields() {

@@ -74,12 +74,15 @@ final class FormChecks {
         return null;
     }
 
-    /** At least one well-formed digest (forms.py L58-L118), no local version, a summary of 512 characters or less. */
-    static String digestsAndVersion(Map<String, List<String>> form) {
+    /**
+     * At least one well-formed digest (forms.py L58-L118) unless the unread rest of the form may hold it, no local
+     * version, a summary of 512 characters or less.
+     */
+    static String digestsAndVersion(Map<String, List<String>> form, boolean digestMayFollow) {
         String md5 = first(form, "md5_digest");
         String sha256 = first(form, "sha256_digest");
         String blake2 = first(form, "blake2_256_digest");
-        if (md5 == null && sha256 == null && blake2 == null) {
+        if (md5 == null && sha256 == null && blake2 == null && !digestMayFollow) {
             return "400 Error: Include at least one message digest.";
         }
         if ((sha256 != null && !HEX64.matcher(sha256).matches()) || (blake2 != null && !HEX64.matcher(blake2).matches())

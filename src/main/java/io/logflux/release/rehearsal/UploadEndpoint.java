@@ -33,7 +33,7 @@ final class UploadEndpoint {
                 exchange.abandonBody();
             }
             verdict = rules.decide(exchange.getRequestHeaders().getFirst("Authorization"), form.parts(),
-                    limits.maxFileBytes());
+                    limits.maxFileBytes(), form.complete());
         } catch (FormRefusal refusal) {
             exchange.abandonBody();
             WarehouseReplies.tooLarge(exchange, refusal.detail());

@@ -33,9 +33,11 @@ final class UploadRules {
 
     /**
      * Decides on the parts read, the file checked against {@code fileLimit} (the limit it was read against). A
-     * file over it was read only up to there, so the fields after it are unknown: twine sends the file last.
+     * file over it was read only up to there ({@code complete} false), so the fields after it are unknown: twine
+     * sends the file last, logflux-release may send the sha256 after it. Warehouse reads the whole form before it
+     * decides, so a digest that may have followed the file is not missing: the answer is the file's size.
      */
-    String decide(String authorization, List<FormPart> parts, long fileLimit) throws IOException {
+    String decide(String authorization, List<FormPart> parts, long fileLimit, boolean complete) throws IOException {
         Map<String, List<String>> form = new LinkedHashMap<>();
         FormPart content = null;
         for (FormPart part : parts) {
@@ -54,7 +56,8 @@ final class UploadRules {
                 : identity.isUser() ? "403 Username/Password authentication is no longer supported. Migrate to API "
                 + "Tokens or Trusted Publishers instead. See https://pypi.org/help/#apitoken and "
                 + "https://pypi.org/help/#trusted-publishers"
-                : firstRefusal(FormChecks.metadata(form), FormChecks.fileType(form), FormChecks.digestsAndVersion(form));
+                : firstRefusal(FormChecks.metadata(form), FormChecks.fileType(form),
+                FormChecks.digestsAndVersion(form, !complete));
         if (refusal != null) {
             return refusal;
         }

@@ -71,7 +71,7 @@ class PublisherRefusalsTest extends PublisherFixture {
     }
 
     @Test
-    void filesThatFailCheckAreNeverSent() throws Exception {
+    void filesThatFailCheckAreNeverStored() throws Exception {
         Files.createDirectories(dir.resolve("broken"));
         Path broken = ArchiveEditor.ofWheel(wheel).keepingRecord().put("logflux/extra.py", "X = 1\n")
                 .writeWheel(dir.resolve("broken").resolve(wheel.getFileName()));
@@ -81,8 +81,8 @@ class PublisherRefusalsTest extends PublisherFixture {
         assertThat(e.reason()).isEqualTo("failed");
         assertThat(e.getMessage()).startsWith("Not uploading to " + index.uploadUrl() + ": check found problems")
                 .contains("FAILED");
-        assertThat(index.uploadRequests()).as("no file body was sent (the token probe may have run beside the check)")
-                .isZero();
+        // The upload may have started beside the check (OverlappedUploadTest holds the verdict back to show it).
+        assertThat(index.lastForm()).as("the index never received a complete form").isEmpty();
         assertThat(index.files()).isEmpty();
     }
 

@@ -1,0 +1,77 @@
+package io.logflux.release.publish;
+
+import io.logflux.release.ReleaseException;
+import io.logflux.release.testing.SampleBuild;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The two layouts of an upload body on the wire, and where a failed gate cuts one off. */
+class UploadBodyTest {
+    private final Path wheel = SampleBuild.shared().wheel();
+    private final DistFile dist = DistFile.readRelease(List.of(wheel)).get(0);
+    private final FileSnapshot snapshot = FileSnapshot.of(wheel);
+
+    private OutgoingFile outgoing(CompletableFuture<?> checkPassed) {
+        return new OutgoingFile(dist, snapshot.digests().size(), snapshot.modified(),
+                CompletableFuture.completedFuture(snapshot), checkPassed);
+    }
+
+    private static String written(RequestBody body, Buffer sink) {
+        return sink.readString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void digestFirstSendsTheSha256BeforeTheFile() throws Exception {
+        RequestBody body = UploadBody.digestFirst(UploadForm.of(dist.fileName(), dist.metadata(), snapshot.digests()),
+                wheel, snapshot.digests().size(), null);
+        Buffer sink = new Buffer();
+        body.writeTo(sink);
+        String text = written(body, sink);
+
+        assertThat(text.indexOf("name=\"sha256_digest\"")).isPositive().isLessThan(text.indexOf("name=\"content\""));
+    }
+
+    @Test
+    void digestAfterContentSendsTheSha256AfterTheFileOnceTheGateOpens() throws Exception {
+        OutgoingFile file = outgoing(CompletableFuture.completedFuture(null));
+        RequestBody body = UploadBody.digestAfterContent(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate());
+        Buffer sink = new Buffer();
+        body.writeTo(sink);
+        long length = sink.size();
+        String text = written(body, sink);
+
+        assertThat(text.indexOf("name=\"content\"")).isPositive().isLessThan(text.indexOf("name=\"sha256_digest\""));
+        assertThat(text).contains(snapshot.digests().sha256())
+                .endsWith("--" + ((MultipartBody) body).boundary() + "--\r\n");
+        assertThat(body.contentLength()).isEqualTo(length);
+    }
+
+    @Test
+    void aFailedCheckCutsTheBodyOffBeforeTheDigestsValueAndTheFinalBoundary() {
+        CompletableFuture<Void> failed = CompletableFuture.failedFuture(new ReleaseException("check found problems"));
+        OutgoingFile file = outgoing(failed);
+        RequestBody body = UploadBody.digestAfterContent(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate());
+        Buffer sink = new Buffer();
+
+        UploadGate.StoppedException e = catchThrowableOfType(UploadGate.StoppedException.class,
+                () -> body.writeTo(sink));
+
+        assertThat(e).isNotNull();
+        assertThat(file.gate().stopReason()).get().extracting(Throwable::getMessage).isEqualTo("check found problems");
+        String text = sink.readString(StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain(snapshot.digests().sha256())
+                .doesNotContain("--" + ((MultipartBody) body).boundary() + "--");
+    }
+}
