@@ -8,15 +8,14 @@ import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.rehearsal.RehearsalIndex;
 import io.logflux.release.process.ChildEnvironment;
-import java.util.concurrent.TimeoutException;
 import java.time.Duration;
-import java.util.Map;
-import io.logflux.release.process.ChildRun;
 import io.logflux.release.pipeline.Phase;
 import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.InstallPython;
+import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
@@ -108,7 +107,8 @@ final class ReleaseCommand extends EngineCommand {
         Set<Phase> phases = Phase.parse(phase);
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = new ReleaseFiles(project.dir, python).find(files, rehearse, work);
-        boolean install = !noInstall && installCheckPossible(out);
+        InstallVerifier verifier = new InstallVerifier(out::println, Sleeper.REAL);
+        boolean install = !noInstall && installCheckPossible(out, verifier);
         PublishRequest publishing = RequestArguments.build(commandLine(), () -> PublishRequest.builder()
                 .check(strict, null).install(install, python, null, null, false).build());
         List<RehearsalIndex> local = new ArrayList<>();
@@ -134,7 +134,7 @@ final class ReleaseCommand extends EngineCommand {
             }
             PublishProgress progress = new PublishProgress();
             try (InterruptNotice notice = InterruptNotice.install(progress, commandLine().getErr())) {
-                new ReleaseRunner(out::println, progress).run(project.dir, releaseTag, built, phases, test,
+                new ReleaseRunner(out::println, progress, verifier).run(project.dir, releaseTag, built, phases, test,
                         production, github, githubPlan, publishing);
             }
             return Main.EXIT_OK;
@@ -173,24 +173,16 @@ final class ReleaseCommand extends EngineCommand {
                 out()::println), request, work);
     }
 
-    private boolean installCheckPossible(PrintWriter out) {
-        if (run(List.of(python, "-c", "import venv, ensurepip")) != 0) {
-            out.println("'" + python + "' cannot create virtual environments with pip (install python3-venv, or give "
-                    + "--python): the install checks are skipped.");
+    /** Asks the Python once which way the install checks can make their venvs; both phases' checks then know it. */
+    private boolean installCheckPossible(PrintWriter out, InstallVerifier verifier) {
+        InstallPython probed = InstallPython.probe(python, ChildEnvironment.ofThisProcess(), project.dir,
+                Duration.ofMinutes(10));
+        if (probed.way().isEmpty()) {
+            out.println("'" + python + "' cannot create virtual environments with pip (it " + probed.whyNoWay()
+                    + "; install python3-venv, or give --python): the install checks are skipped.");
             return false;
         }
+        verifier.knowing(probed);
         return true;
-    }
-
-    private int run(List<String> command) {
-        try {
-            return ChildRun.run(command, project.dir, ChildEnvironment.ofThisProcess(), Map.of(),
-                    Duration.ofMinutes(10)).status();
-        } catch (IOException | TimeoutException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseException("Interrupted.", e);
-        }
     }
 }

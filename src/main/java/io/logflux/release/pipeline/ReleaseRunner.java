@@ -7,6 +7,7 @@ import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.units.Durations;
+import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublicationSettings;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
 public final class ReleaseRunner {
     private final Consumer<String> log;
     private final PublishProgress progress;
+    private final InstallVerifier installVerifier;
 
     public ReleaseRunner(Consumer<String> log) {
         this(log, new PublishProgress());
@@ -41,8 +43,17 @@ public final class ReleaseRunner {
 
     /** @param progress told how far each phase's upload got, for the line printed if the process is stopped */
     public ReleaseRunner(Consumer<String> log, PublishProgress progress) {
+        this(log, progress, new InstallVerifier(log, Sleeper.REAL));
+    }
+
+    /**
+     * @param installVerifier the install check of both phases: one, so that the Python is asked once per release
+     *                        which way pip installs into a venv
+     */
+    public ReleaseRunner(Consumer<String> log, PublishProgress progress, InstallVerifier installVerifier) {
         this.log = log;
         this.progress = progress;
+        this.installVerifier = installVerifier;
     }
 
     /**
@@ -118,10 +129,10 @@ public final class ReleaseRunner {
             return skipped(phase, start, "no index configured for this phase");
         }
         PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
-                Sleeper.REAL, log, progress).run(files);
+                Sleeper.REAL, log, progress, installVerifier).run(files);
         String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
                 + " already there, served" + result.installed().map(i -> "; installs and imports as "
-                + i.importedVersion()).orElse("; install check skipped");
+                + i.importedVersion() + " (" + i.way().id() + ")").orElse("; install check skipped");
         if (phase == Phase.PRODUCTION) {
             if (github.isPresent()) {
                 GitHubStep step = github.get();
