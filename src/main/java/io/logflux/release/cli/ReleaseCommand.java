@@ -36,6 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "release",
         sortOptions = false,
@@ -105,10 +106,13 @@ final class ReleaseCommand extends EngineCommand {
         ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
         PrintWriter out = out();
         Set<Phase> phases = Phase.parse(phase);
+        // The Python is asked which way its install checks can go while the files are found (or built).
+        CompletableFuture<InstallPython> probed = noInstall ? null : CompletableFuture.supplyAsync(() ->
+                InstallPython.probe(python, ChildEnvironment.ofThisProcess(), project.dir, Duration.ofMinutes(10)));
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = new ReleaseFiles(project.dir, python).find(files, rehearse, work);
         InstallVerifier verifier = new InstallVerifier(out::println, Sleeper.REAL);
-        boolean install = !noInstall && installCheckPossible(out, verifier);
+        boolean install = !noInstall && installCheckPossible(out, verifier, probed.join());
         PublishRequest publishing = RequestArguments.build(commandLine(), () -> PublishRequest.builder()
                 .check(strict, null).install(install, python, null, null, false).build());
         List<RehearsalIndex> local = new ArrayList<>();
@@ -173,10 +177,8 @@ final class ReleaseCommand extends EngineCommand {
                 out()::println), request, work);
     }
 
-    /** Asks the Python once which way the install checks can make their venvs; both phases' checks then know it. */
-    private boolean installCheckPossible(PrintWriter out, InstallVerifier verifier) {
-        InstallPython probed = InstallPython.probe(python, ChildEnvironment.ofThisProcess(), project.dir,
-                Duration.ofMinutes(10));
+    /** What the Python said of the install checks' venvs: both phases' checks then know it, without asking again. */
+    private boolean installCheckPossible(PrintWriter out, InstallVerifier verifier, InstallPython probed) {
         if (probed.way().isEmpty()) {
             out.println("'" + python + "' cannot create virtual environments with pip (it " + probed.whyNoWay()
                     + "; install python3-venv, or give --python): the install checks are skipped.");
