@@ -89,9 +89,15 @@ public final class InstallVerifier {
                     + index.dependencyIndex().map(d -> " (dependencies from " + PipSteps.shown(d) + ")").orElse(""));
             Path release = work.resolve("release");
             Path pinned = writeString(work.resolve("release.txt"), PipSteps.pinnedRequirement(files));
-            int attempts = download(pip.download(first, pinned, release), work, settings, check, index,
-                    requirement);
-            install(pip, downloaded(release), work, settings, check, index, requirement);
+            int attempts;
+            if (files.stream().allMatch(f -> f.metadata().all("Requires-Dist").isEmpty())) {
+                // nothing to install but the released files: one pip run takes them by hash straight into the venv
+                attempts = download(pip.installPinned(first, pinned), work, settings, check, index, requirement);
+            } else {
+                attempts = download(pip.download(first, pinned, release), work, settings, check, index,
+                        requirement);
+                install(pip, downloaded(release), work, settings, check, index, requirement);
+            }
             String module = check.moduleFor(first.name());
             String code = check.command().orElse("import " + module + "; print(" + module + ".__version__)");
             ChildRun.Result imported = run(pip.importCheck(code), work, settings, check);
@@ -164,7 +170,10 @@ public final class InstallVerifier {
         }
     }
 
-    /** Runs pip download until it gets the files, again while it does not find them yet; returns how often it ran. */
+    /**
+     * Runs pip (download, or the one-step install) until it gets the files, again while it does not find them yet;
+     * returns how often it ran.
+     */
     private int download(List<String> command, Path work, Map<String, String> settings, InstallCheck check,
                          PackageIndex index, String requirement) {
         String simple = PipSteps.shown(index.simpleUrl());

@@ -21,6 +21,8 @@ import java.util.Optional;
  * <li>{@code pip install} of the downloaded file from disk, its dependencies from the production index only (the index
  * under test itself when it has none).</li>
  * </ol>
+ * A release whose files declare no dependency at all is installed in one step instead: the first one's lookup, pinned
+ * by the same hashes, with {@code pip install --no-deps} ({@link #installPinned}).
  * No URL on these command lines has user info: credentials go to pip through a netrc file ({@link NetrcFile}). Which
  * pip runs them is the {@link PipWay}'s choice; the import check always runs with the venv's own interpreter.
  */
@@ -57,6 +59,20 @@ final class PipSteps {
     List<String> download(ReleaseFile first, Path requirements, Path into) {
         List<String> command = pip(downloadingPip, "download");
         command.addAll(List.of("--no-deps", "--require-hashes", "--dest", into.toString()));
+        return fromTheIndexUnderTest(command, first, requirements);
+    }
+
+    /**
+     * For a release without dependencies: the released files, found as {@link #download} finds them and pinned the
+     * same way, installed at once; with nothing else to install there is nothing another index could slip in.
+     */
+    List<String> installPinned(ReleaseFile first, Path requirements) {
+        List<String> command = pip(installingPip, "install");
+        command.addAll(List.of("--no-deps", "--require-hashes"));
+        return fromTheIndexUnderTest(command, first, requirements);
+    }
+
+    private List<String> fromTheIndexUnderTest(List<String> command, ReleaseFile first, Path requirements) {
         if (index.dependencyIndex().isPresent()) {
             command.addAll(List.of("--index-url", shown(dependencies()),
                     "--find-links", shown(index.simplePage(first.normalizedName()))));

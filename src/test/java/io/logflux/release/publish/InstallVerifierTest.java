@@ -116,7 +116,9 @@ class InstallVerifierTest {
         assertThat(started).filteredOn(line -> line.startsWith("-I -c ")).hasSize(1);
         assertThat(started).filteredOn(line -> line.startsWith("-m venv --without-pip ")).hasSize(2);
         assertThat(started).filteredOn(line -> line.startsWith("-m pip --python ") && line.contains(" install "))
-                .hasSize(2);
+                .as("the sample has no dependencies: one pip run per check, pinned by hash").hasSize(2)
+                .allMatch(line -> line.contains(" --no-deps --require-hashes "));
+        assertThat(started).noneMatch(line -> line.startsWith("-m pip download "));
     }
 
     @Test

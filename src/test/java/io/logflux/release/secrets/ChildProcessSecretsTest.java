@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The install check with canary tokens in the tool's environment and credentials in the simple index URL: every
- * child (the probe of the Python, venv, pip download, pip install, the pip that {@code pip --python} starts under the
- * venv's interpreter, the import check) is started through a wrapper that records its own {@code /proc/<pid>/environ}
+ * child (the probe of the Python, venv, pip install, the pip that {@code pip --python} starts under the venv's
+ * interpreter, the import check) is started through a wrapper that records its own {@code /proc/<pid>/environ}
  * and {@code cmdline} before running Python; none may hold a canary or the password.
  */
 class ChildProcessSecretsTest {
@@ -69,17 +69,17 @@ class ChildProcessSecretsTest {
         assertThat(report.indexUrl()).isEqualTo(index.simpleUrl());
         List<String> cmdlines = read(records, ".cmdline");
         List<String> environs = read(records, ".environ");
-        assertThat(cmdlines).as("probe, venv, pip download, pip install, the same pip under the venv's interpreter, "
-                + "import check").hasSize(6);
+        assertThat(cmdlines).as("probe, venv, pip install (the sample has no dependencies: one step), the same pip "
+                + "under the venv's interpreter, import check").hasSize(5);
         assertThat(cmdlines.get(0)).contains(" -I -c ");
         assertThat(cmdlines.get(1)).contains(" -m venv --without-pip ");
-        assertThat(cmdlines.get(2)).contains(" -m pip download ").contains("--require-hashes");
-        assertThat(cmdlines.get(3)).contains(" -m pip --python ").contains("/venv/bin/python install ");
-        assertThat(cmdlines.get(4)).as("pip --python runs pip again with the venv's interpreter")
+        assertThat(cmdlines.get(2)).contains(" -m pip --python ").contains("/venv/bin/python install ")
+                .contains("--no-deps").contains("--require-hashes");
+        assertThat(cmdlines.get(3)).as("pip --python runs pip again with the venv's interpreter")
                 .containsPattern("^/bin/sh \\S+/venv/bin/python \\S+/__pip-runner__.py .* install ");
-        assertThat(cmdlines.get(5)).as("the import check runs with the venv's interpreter")
+        assertThat(cmdlines.get(4)).as("the import check runs with the venv's interpreter")
                 .containsPattern("^/bin/sh \\S+/venv/bin/python -c import logflux");
-        assertThat(environs).as("every child, the pip started by pip too").hasSize(6)
+        assertThat(environs).as("every child, the pip started by pip too").hasSize(5)
                 .allMatch(e -> e.contains("PIP_CONFIG_FILE=/dev/null\n"))
                 .noneMatch(e -> e.contains("PIP_INDEX_URL"));
         for (String canary : canaries) {
@@ -89,7 +89,7 @@ class ChildProcessSecretsTest {
         }
         assertThat(cmdlines).noneMatch(c -> c.contains("ci-user"));
         assertThat(environs.get(2)).contains("NETRC=");
-        assertThat(environs.get(4)).as("the pip under the venv's interpreter reads the same netrc")
+        assertThat(environs.get(3)).as("the pip under the venv's interpreter reads the same netrc")
                 .contains(environs.get(2).lines().filter(e -> e.startsWith("NETRC=")).findFirst().orElseThrow());
         assertThat(read(records, ".netrc-mode")).isNotEmpty().allMatch(mode -> mode.strip().equals("600"));
         // The netrc this run handed to pip (its path is in pip's recorded environment) is gone; other runs' files
