@@ -86,5 +86,10 @@ printf '  %-52s median %6.2f s   (runs %s)\n' "seed steps scripted (twine check/
   "$(range "${scripted_times[@]}")"
 printf '  wall-time ratio scripted/ours: %.2fx (above 1 means ours is faster)\n' \
   "$(echo "$scripted_med / $ours_med" | bc -l)"
+# Each run's pair (ours, then the scripted steps right after) shares the machine's load of that moment: the median of
+# the pairs' ratios is steadier than the ratio of the medians when other work comes and goes.
+pairs=(); for i in "${!ours_times[@]}"; do pairs+=("$(echo "${scripted_times[$i]} / ${ours_times[$i]}" | bc -l)"); done
+printf '  median of the %d runs'"'"' own ratios: %.2fx (runs %s)\n' "$RUNS" "$(printf '%s\n' "${pairs[@]}" | median)" \
+  "$(printf '%s\n' "${pairs[@]}" | sort -n | awk 'NR==1{lo=$1} {hi=$1} END {printf "%.2f-%.2fx", lo, hi}')"
 echo "  last run of ours, phase by phase:"
 sed -n '/^Summary:/,$p' "$work/ours.log" | tail -n +2

@@ -90,7 +90,7 @@ public final class InstallVerifier {
             Path release = work.resolve("release");
             Path pinned = writeString(work.resolve("release.txt"), PipSteps.pinnedRequirement(files));
             int attempts;
-            if (files.stream().allMatch(f -> f.metadata().all("Requires-Dist").isEmpty())) {
+            if (withoutDependencies(files)) {
                 // nothing to install but the released files: one pip run takes them by hash straight into the venv
                 attempts = download(pip.installPinned(first, pinned), work, settings, check, index, requirement);
             } else {
@@ -162,6 +162,17 @@ public final class InstallVerifier {
             probed.putIfAbsent(check.python(), asked);
         }
         return asked;
+    }
+
+    /**
+     * Whether the release surely needs nothing but its own files: it has a wheel, and no file names a dependency. Only
+     * a wheel's METADATA says for sure; an sdist's PKG-INFO may leave them out (older setuptools, or {@code Dynamic:
+     * Requires-Dist}).
+     */
+    static boolean withoutDependencies(List<ReleaseFile> files) {
+        return files.stream().anyMatch(f -> f.fileName().endsWith(".whl"))
+                && files.stream().allMatch(f -> f.metadata().all("Requires-Dist").isEmpty()
+                && f.metadata().all("Dynamic").stream().noneMatch(d -> d.strip().equalsIgnoreCase("Requires-Dist")));
     }
 
     private static void requireFiles(List<ReleaseFile> files) {

@@ -122,6 +122,13 @@ class InstallVerifierTest {
     }
 
     @Test
+    void onlyAReleaseWithAWheelAndNoDependencyIsInstalledInOneStep() { // with dependencies: DependencyConfusionTest
+        assertThat(InstallVerifier.withoutDependencies(ReleaseFile.readRelease(List.of(wheel, sdist)))).isTrue();
+        assertThat(InstallVerifier.withoutDependencies(ReleaseFile.readRelease(List.of(sdist))))
+                .as("an sdist's PKG-INFO may leave its dependencies out").isFalse();
+    }
+
+    @Test
     void pinsTheUploadedHashesWhenAsked() {
         index.preload(wheel, "logflux", "0.2.0");
 
