@@ -8,15 +8,14 @@ import io.logflux.release.github.GitHubToken;
 import io.logflux.release.github.ReleaseNotes;
 import io.logflux.release.rehearsal.RehearsalIndex;
 import io.logflux.release.process.ChildEnvironment;
-import java.util.concurrent.TimeoutException;
 import java.time.Duration;
-import java.util.Map;
-import io.logflux.release.process.ChildRun;
 import io.logflux.release.pipeline.Phase;
 import io.logflux.release.pipeline.ReleaseRunner;
 import io.logflux.release.pipeline.ReleaseTarget;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.publish.IndexCredentials;
+import io.logflux.release.publish.InstallPython;
+import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.PackageIndex;
 import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
@@ -37,6 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "release",
         sortOptions = false,
@@ -107,9 +107,13 @@ final class ReleaseCommand extends EngineCommand {
         ReleaseTag.parse(releaseTag); // a malformed tag stops the release before anything is built or started
         PrintWriter out = out();
         Set<Phase> phases = Phase.parse(phase);
+        // The Python is asked which way its install checks can go while the files are found (or built).
+        CompletableFuture<InstallPython> probed = noInstall ? null : CompletableFuture.supplyAsync(() ->
+                InstallPython.probe(python, ChildEnvironment.ofThisProcess(), project.dir, Duration.ofMinutes(10)));
         Path work = Files.createTempDirectory("logflux-release-");
         List<Path> built = new ReleaseFiles(project.dir, python).find(files, rehearse, work);
-        boolean install = !noInstall && installCheckPossible(out);
+        InstallVerifier verifier = new InstallVerifier(out::println, Sleeper.REAL);
+        boolean install = !noInstall && installCheckPossible(out, verifier, probed.join());
         PublishRequest publishing = RequestArguments.build(commandLine(), () -> PublishRequest.builder()
                 .check(strict, null).install(install, python, null, null, false).build());
         List<RehearsalIndex> local = new ArrayList<>();
@@ -135,7 +139,7 @@ final class ReleaseCommand extends EngineCommand {
             }
             PublishProgress progress = new PublishProgress();
             try (InterruptNotice notice = InterruptNotice.install(progress, commandLine().getErr())) {
-                new ReleaseRunner(out::println, progress).run(project.dir, releaseTag, built, phases, test,
+                new ReleaseRunner(out::println, progress, verifier).run(project.dir, releaseTag, built, phases, test,
                         production, github, githubPlan, publishing);
             }
             return Main.EXIT_OK;
@@ -174,24 +178,14 @@ final class ReleaseCommand extends EngineCommand {
                 out()::println), request, work);
     }
 
-    private boolean installCheckPossible(PrintWriter out) {
-        if (run(List.of(python, "-c", "import venv, ensurepip")) != 0) {
-            out.println("'" + python + "' cannot create virtual environments with pip (install python3-venv, or give "
-                    + "--python): the install checks are skipped.");
+    /** What the Python said of the install checks' venvs: both phases' checks then know it, without asking again. */
+    private boolean installCheckPossible(PrintWriter out, InstallVerifier verifier, InstallPython probed) {
+        if (probed.way().isEmpty()) {
+            out.println("'" + python + "' cannot create virtual environments with pip (it " + probed.whyNoWay()
+                    + "; install python3-venv, or give --python): the install checks are skipped.");
             return false;
         }
+        verifier.knowing(probed);
         return true;
-    }
-
-    private int run(List<String> command) {
-        try {
-            return ChildRun.run(command, project.dir, ChildEnvironment.ofThisProcess(), Map.of(),
-                    Duration.ofMinutes(10)).status();
-        } catch (IOException | TimeoutException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseException("Interrupted.", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.logflux.release.files.FileName;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.units.Durations;
+import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
 import io.logflux.release.publish.PublicationSettings;
@@ -27,7 +28,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The seed's release process end to end: Validation (version == tag, every file checked), Test publication (TestPyPI,
+ * The seed's release process end to end: Validation (version == tag, every file checked, and beside it each index it
+ * will publish to asked whether it knows its token: a refused production token stops the release before the test
+ * index gets anything), Test publication (TestPyPI,
  * wait until served, install in a fresh venv), Production (PyPI, the GitHub release, wait, final install). Prints the
  * plan first, each phase with its time, then a summary. Every step below is idempotent, so re-running after any
  * failure resumes: files already on an index or a release with the same sha256 are skipped.
@@ -35,6 +38,7 @@ import java.util.function.Consumer;
 public final class ReleaseRunner {
     private final Consumer<String> log;
     private final PublishProgress progress;
+    private final InstallVerifier installVerifier;
 
     public ReleaseRunner(Consumer<String> log) {
         this(log, new PublishProgress());
@@ -42,8 +46,17 @@ public final class ReleaseRunner {
 
     /** @param progress told how far each phase's upload got, for the line printed if the process is stopped */
     public ReleaseRunner(Consumer<String> log, PublishProgress progress) {
+        this(log, progress, new InstallVerifier(log, Sleeper.REAL));
+    }
+
+    /**
+     * @param installVerifier the install check of both phases: one, so that the Python is asked once per release
+     *                        which way pip installs into a venv
+     */
+    public ReleaseRunner(Consumer<String> log, PublishProgress progress, InstallVerifier installVerifier) {
         this.log = log;
         this.progress = progress;
+        this.installVerifier = installVerifier;
     }
 
     /**
@@ -62,28 +75,49 @@ public final class ReleaseRunner {
             throw new ReleaseException("No built files to release: build them first (python3 -m build). Nothing "
                     + "was published.");
         }
-        PublicationSettings settings = publishing.toBuilder().waitUntilServed(true, publishing.waitTimeout()).build()
+        PublicationSettings asked = publishing.toBuilder().waitUntilServed(true, publishing.waitTimeout()).build()
                 .settings();
         printPlan(project, tag, files, phases, test, production, github, githubPlan, publishing);
+        List<ReleaseTarget> publishingTo = new ArrayList<>();
+        if (phases.contains(Phase.TEST)) {
+            test.ifPresent(publishingTo::add);
+        }
+        if (phases.contains(Phase.PRODUCTION)) {
+            production.ifPresent(publishingTo::add);
+        }
+        boolean probeEarly = asked.publish().probeToken() && !publishingTo.isEmpty();
+        // The probes run now, beside validation, so the publishes below need not ask again.
+        PublicationSettings settings = probeEarly ? new PublicationSettings(asked.publish().withProbeToken(false),
+                asked.http(), asked.waitUntilServed(), asked.waitTimeout(), asked.verifyInstall(), asked.install())
+                : asked;
         List<PhaseResult> results = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            if (!phases.contains(phase)) {
-                continue;
-            }
-            log.accept("");
-            log.accept("== " + phase.title() + " ==");
-            long start = System.nanoTime();
-            try {
-                PhaseResult result = switch (phase) {
-                    case VALIDATE -> validate(project, tag, files, start);
-                    case TEST -> publish(phase, test, files, settings, start, Optional.empty(), "");
-                    case PRODUCTION -> publish(phase, production, files, settings, start, github, githubPlan);
-                };
-                results.add(result);
-            } catch (ReleaseException e) {
-                results.add(new PhaseResult(phase, PhaseResult.Status.FAILED, elapsed(start), e.getMessage()));
-                log.accept(summary(results));
-                throw e;
+        try (TokenChecks tokens = TokenChecks.start(probeEarly ? publishingTo : List.of(), files, asked.http(),
+                Sleeper.REAL)) {
+            for (Phase phase : Phase.values()) {
+                if (!phases.contains(phase)) {
+                    continue;
+                }
+                log.accept("");
+                log.accept("== " + phase.title() + " ==");
+                long start = System.nanoTime();
+                try {
+                    PhaseResult result = switch (phase) {
+                        case VALIDATE -> validate(project, tag, files, start, tokens, publishingTo.size());
+                        case TEST -> {
+                            tokens.await(log);
+                            yield publish(phase, test, files, settings, start, Optional.empty(), "");
+                        }
+                        case PRODUCTION -> {
+                            tokens.await(log);
+                            yield publish(phase, production, files, settings, start, github, githubPlan);
+                        }
+                    };
+                    results.add(result);
+                } catch (ReleaseException e) {
+                    results.add(new PhaseResult(phase, PhaseResult.Status.FAILED, elapsed(start), e.getMessage()));
+                    log.accept(summary(results));
+                    throw e;
+                }
             }
         }
         log.accept("");
@@ -95,7 +129,8 @@ public final class ReleaseRunner {
     public record GitHubStep(GitHubReleaser releaser, GitHubReleaseRequest request, Path workDir) {
     }
 
-    private PhaseResult validate(Path project, String tag, List<Path> files, long start) {
+    private PhaseResult validate(Path project, String tag, List<Path> files, long start, TokenChecks tokens,
+                                 int indexes) {
         VerifyVersionReport version = new VersionVerifier().verify(new VerifyVersionRequest(project, tag,
                 Optional.empty(), files));
         log.accept(version.text().stripTrailing());
@@ -108,8 +143,10 @@ public final class ReleaseRunner {
             throw new ReleaseException("The built files failed check (the report above lists every finding). Fix "
                     + "them and rebuild; nothing was published.");
         }
+        tokens.await(log);
         return new PhaseResult(Phase.VALIDATE, PhaseResult.Status.DONE, elapsed(start), "version "
-                + version.normalizedVersion() + " == tag " + tag + "; " + files.size() + " file(s) passed check");
+                + version.normalizedVersion() + " == tag " + tag + "; " + files.size() + " file(s) passed check"
+                + (tokens.probed() ? "; token known to " + (indexes == 1 ? "the index" : "both indexes") : ""));
     }
 
     private PhaseResult publish(Phase phase, Optional<ReleaseTarget> target, List<Path> files,
@@ -119,10 +156,10 @@ public final class ReleaseRunner {
             return skipped(phase, start, "no index configured for this phase");
         }
         PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
-                Sleeper.REAL, log, progress).run(files);
+                Sleeper.REAL, log, progress, installVerifier).run(files);
         String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
                 + " already there, served" + result.installed().map(i -> "; installs and imports as "
-                + i.importedVersion()).orElse("; install check skipped");
+                + i.importedVersion() + " (" + i.way().id() + ")").orElse("; install check skipped");
         if (phase == Phase.PRODUCTION) {
             if (github.isPresent()) {
                 GitHubStep step = github.get();
@@ -151,7 +188,8 @@ public final class ReleaseRunner {
                 : "; install check skipped (no Python with venv)";
         for (Phase phase : Phase.values()) {
             String what = switch (phase) {
-                case VALIDATE -> "version == tag in the project and the files; check every file";
+                case VALIDATE -> "version == tag in the project and the files; check every file"
+                        + (publishing.tokenCheck() ? "; ask each index whether it knows its token" : "");
                 case TEST -> test.map(t -> "upload to " + t + "; wait until served" + installText)
                         .orElse("skipped: no index");
                 case PRODUCTION -> production.map(t -> "upload to " + t + "; wait until served" + installText)

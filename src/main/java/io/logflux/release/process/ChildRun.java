@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChildRun {
     private static final int MAX_OUTPUT = 1 << 20;
+    private static final int STOP_WAIT_SECONDS = 5;
 
     private ChildRun() {
     }
@@ -43,13 +44,31 @@ public final class ChildRun {
             Process process = environment.applyTo(new ProcessBuilder(command), settings).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+            boolean ended;
+            try {
+                ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // whoever interrupted us no longer wants the child (a release stopped, a venv no longer needed)
+                stop(process);
+                throw e;
+            }
+            if (!ended) {
+                stop(process);
                 throw new TimeoutException();
             }
             return new Result(process.exitValue(), lastBytes(output));
         } finally {
             Files.deleteIfExists(output);
+        }
+    }
+
+    /** Kills the child and waits a little for it to be gone, so that its directory can be deleted after it. */
+    private static void stop(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,25 +16,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The seed's install test, automated: a fresh {@code python3 -m venv} in a temporary directory, the released files
- * fetched from the index by their uploaded sha256 and installed with their dependencies from the production index
- * ({@link PipSteps}), then {@code python -c "import logflux; print(logflux.__version__)"} compared with the expected
- * version. pip never gets a token and none of the tool's environment beyond {@link ChildEnvironment}'s allow-list.
+ * The seed's install test, automated: a fresh venv in a temporary directory, the released files fetched from the
+ * index by their uploaded sha256 and installed with their dependencies from the production index ({@link PipSteps}),
+ * then {@code python -c "import logflux; print(logflux.__version__)"} with the venv's interpreter, compared with the
+ * expected version. pip never gets a token and none of the tool's environment beyond {@link ChildEnvironment}'s
+ * allow-list.
+ *
+ * <p>The venv is made {@code --without-pip} and the Python's own pip installs into it with {@code --python} when
+ * that pip is 22.3 or later, else the venv gets its own pip from ensurepip ({@link PipWay}); which it is is found
+ * once per Python and verifier ({@link InstallPython}) and said in the log and the report. {@link #prepare} makes
+ * the venv beside the upload, so that it is ready when the index serves the files.
  */
 public final class InstallVerifier {
     private final Consumer<String> log;
     private final Sleeper sleeper;
     private final ChildEnvironment environment;
+    private final Map<String, InstallPython> probed = new ConcurrentHashMap<>();
 
     public InstallVerifier(Consumer<String> log, Sleeper sleeper) {
         this(log, sleeper, ChildEnvironment.ofThisProcess());
@@ -46,35 +53,51 @@ public final class InstallVerifier {
         this.environment = environment;
     }
 
+    /** Tells this verifier what a probe found of a Python (the release command asks it first): not asked again. */
+    public InstallVerifier knowing(InstallPython python) {
+        probed.put(python.python(), python);
+        return this;
+    }
+
     public InstallReport verify(PackageIndex index, List<ReleaseFile> files, InstallCheck check) {
-        if (files.isEmpty()) {
-            throw new ReleaseException("No files given for the install check: give the release's files (dist/*).");
+        requireFiles(files);
+        try (FreshVenv venv = prepare(check)) {
+            return verify(index, files, check, venv);
         }
+    }
+
+    /** Starts making the install check's venv now, on a thread of its own; close it when done (or not needed). */
+    public FreshVenv prepare(InstallCheck check) {
+        return FreshVenv.start(work -> makeVenv(work, check));
+    }
+
+    /** The install check in {@code venv}, made by {@link #prepare} with the same {@code check}. */
+    public InstallReport verify(PackageIndex index, List<ReleaseFile> files, InstallCheck check, FreshVenv venv) {
+        requireFiles(files);
         ReleaseFile first = files.get(0);
         String requirement = first.name() + "==" + first.version();
         String simple = PipSteps.shown(index.simpleUrl());
-        Path work = createWorkDir();
+        Path work = venv.work();
         Optional<NetrcFile> netrc = Optional.empty();
         try {
-            Path venv = work.resolve("venv");
-            PipSteps pip = new PipSteps(index, venvPython(venv));
+            FreshVenv.Ready ready = venv.await();
+            PipSteps pip = new PipSteps(index, ready.way(), check.python(), ready.venvPython());
             netrc = NetrcFile.forUrls(work, pip.urls());
             Map<String, String> settings = PipSteps.settings(netrc);
-            log.accept("Install check: new virtual environment with " + check.python() + ", then pip install "
-                    + requirement + " from " + simple + index.dependencyIndex().map(d -> " (dependencies from "
-                    + PipSteps.shown(d) + ")").orElse(""));
-            ChildRun.Result created = run(List.of(check.python(), "-m", "venv", venv.toString()), work, settings,
-                    check);
-            if (created.status() != 0) {
-                throw new ReleaseException("Cannot create a virtual environment with '" + check.python() + " -m venv' ("
-                        + created.tail() + "). Install python3-venv (Debian/Ubuntu) on the agent or choose another "
-                        + "Python for the install check.");
-            }
+            log.accept("Install check: new virtual environment with " + check.python() + " ("
+                    + ready.python().describe(ready.way()) + "), then pip install " + requirement + " from " + simple
+                    + index.dependencyIndex().map(d -> " (dependencies from " + PipSteps.shown(d) + ")").orElse(""));
             Path release = work.resolve("release");
             Path pinned = writeString(work.resolve("release.txt"), PipSteps.pinnedRequirement(files));
-            int attempts = download(pip.download(first, pinned, release), work, settings, check, index,
-                    requirement);
-            install(pip, downloaded(release), work, settings, check, index, requirement);
+            int attempts;
+            if (withoutDependencies(files)) {
+                // nothing to install but the released files: one pip run takes them by hash straight into the venv
+                attempts = download(pip.installPinned(first, pinned), work, settings, check, index, requirement);
+            } else {
+                attempts = download(pip.download(first, pinned, release), work, settings, check, index,
+                        requirement);
+                install(pip, downloaded(release), work, settings, check, index, requirement);
+            }
             String module = check.moduleFor(first.name());
             String code = check.command().orElse("import " + module + "; print(" + module + ".__version__)");
             ChildRun.Result imported = run(pip.importCheck(code), work, settings, check);
@@ -101,14 +124,67 @@ public final class InstallVerifier {
             log.accept("Install check passed: " + requirement + " from " + simple + " imports"
                     + (check.command().isEmpty() ? " and reports version " + printed : " and '" + code + "' succeeds")
                     + ".");
-            return new InstallReport(requirement, simple, printed, attempts);
+            return new InstallReport(requirement, simple, printed, attempts, ready.way());
         } finally {
             netrc.ifPresent(NetrcFile::close);
-            deleteRecursively(work);
         }
     }
 
-    /** Runs pip download until it gets the files, again while it does not find them yet; returns how often it ran. */
+    /** In the background: which way (asking the Python once), then the venv made that way. */
+    private FreshVenv.Ready makeVenv(Path work, InstallCheck check) {
+        InstallPython python = pythonOf(check, work);
+        if (python.failure().isPresent()) {
+            throw new ReleaseException("Cannot run '" + check.python() + "' for the install check: "
+                    + python.failure().get() + ". Install Python 3 with venv on the agent, or name the interpreter "
+                    + "to use.");
+        }
+        PipWay way = python.way().orElseThrow(() -> new ReleaseException("Cannot create a virtual environment "
+                + "with pip for the install check: '" + check.python() + "' " + python.whyNoWay() + ". Install "
+                + "python3-venv (Debian/Ubuntu) on the agent or choose another Python for the install check."));
+        Path venv = work.resolve("venv");
+        ChildRun.Result created = run(way.createVenv(check.python(), venv), work, PipSteps.settings(Optional.empty()),
+                check);
+        if (created.status() != 0) {
+            throw new ReleaseException("Cannot create a virtual environment with '" + check.python() + " -m venv' ("
+                    + created.tail() + "). Install python3-venv (Debian/Ubuntu) on the agent or choose another "
+                    + "Python for the install check.");
+        }
+        return new FreshVenv.Ready(python, way, venvPython(venv));
+    }
+
+    private InstallPython pythonOf(InstallCheck check, Path work) {
+        InstallPython known = probed.get(check.python());
+        if (known != null) {
+            return known;
+        }
+        InstallPython asked = InstallPython.probe(check.python(), environment, work, check.timeout());
+        if (asked.failure().isEmpty()) { // a Python that could not be asked is asked again next time
+            probed.putIfAbsent(check.python(), asked);
+        }
+        return asked;
+    }
+
+    /**
+     * Whether the release surely needs nothing but its own files: it has a wheel, and no file names a dependency. Only
+     * a wheel's METADATA says for sure; an sdist's PKG-INFO may leave them out (older setuptools, or {@code Dynamic:
+     * Requires-Dist}).
+     */
+    static boolean withoutDependencies(List<ReleaseFile> files) {
+        return files.stream().anyMatch(f -> f.fileName().endsWith(".whl"))
+                && files.stream().allMatch(f -> f.metadata().all("Requires-Dist").isEmpty()
+                && f.metadata().all("Dynamic").stream().noneMatch(d -> d.strip().equalsIgnoreCase("Requires-Dist")));
+    }
+
+    private static void requireFiles(List<ReleaseFile> files) {
+        if (files.isEmpty()) {
+            throw new ReleaseException("No files given for the install check: give the release's files (dist/*).");
+        }
+    }
+
+    /**
+     * Runs pip (download, or the one-step install) until it gets the files, again while it does not find them yet;
+     * returns how often it ran.
+     */
     private int download(List<String> command, Path work, Map<String, String> settings, InstallCheck check,
                          PackageIndex index, String requirement) {
         String simple = PipSteps.shown(index.simpleUrl());
@@ -196,35 +272,11 @@ public final class InstallVerifier {
         return windows ? venv.resolve("Scripts").resolve("python.exe") : venv.resolve("bin").resolve("python");
     }
 
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("logflux-install-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the install check", e);
-        }
-    }
-
     private static Path writeString(Path file, String text) {
         try {
             return Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(InstallVerifier::deleteQuietly);
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing a release for
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // as above: what cannot be deleted is left behind
         }
     }
 }

@@ -21,15 +21,22 @@ import java.util.Optional;
  * <li>{@code pip install} of the downloaded file from disk, its dependencies from the production index only (the index
  * under test itself when it has none).</li>
  * </ol>
- * No URL on these command lines has user info: credentials go to pip through a netrc file ({@link NetrcFile}).
+ * A release whose files declare no dependency at all is installed in one step instead: the first one's lookup, pinned
+ * by the same hashes, with {@code pip install --no-deps} ({@link #installPinned}).
+ * No URL on these command lines has user info: credentials go to pip through a netrc file ({@link NetrcFile}). Which
+ * pip runs them is the {@link PipWay}'s choice; the import check always runs with the venv's own interpreter.
  */
 final class PipSteps {
     private final PackageIndex index;
-    private final Path python;
+    private final List<String> downloadingPip;
+    private final List<String> installingPip;
+    private final Path venvPython;
 
-    PipSteps(PackageIndex index, Path python) {
+    PipSteps(PackageIndex index, PipWay way, String python, Path venvPython) {
         this.index = index;
-        this.python = python;
+        this.downloadingPip = way.downloadingPip(python, venvPython);
+        this.installingPip = way.installingPip(python, venvPython);
+        this.venvPython = venvPython;
     }
 
     /** The index under test, as messages and command lines show it. */
@@ -50,8 +57,22 @@ final class PipSteps {
     }
 
     List<String> download(ReleaseFile first, Path requirements, Path into) {
-        List<String> command = pip("download");
+        List<String> command = pip(downloadingPip, "download");
         command.addAll(List.of("--no-deps", "--require-hashes", "--dest", into.toString()));
+        return fromTheIndexUnderTest(command, first, requirements);
+    }
+
+    /**
+     * For a release without dependencies: the released files, found as {@link #download} finds them and pinned the
+     * same way, installed at once; with nothing else to install there is nothing another index could slip in.
+     */
+    List<String> installPinned(ReleaseFile first, Path requirements) {
+        List<String> command = pip(installingPip, "install");
+        command.addAll(List.of("--no-deps", "--require-hashes"));
+        return fromTheIndexUnderTest(command, first, requirements);
+    }
+
+    private List<String> fromTheIndexUnderTest(List<String> command, ReleaseFile first, Path requirements) {
         if (index.dependencyIndex().isPresent()) {
             command.addAll(List.of("--index-url", shown(dependencies()),
                     "--find-links", shown(index.simplePage(first.normalizedName()))));
@@ -71,7 +92,7 @@ final class PipSteps {
 
     /** @param requirements the downloaded file with its hash, when dependencies must be pinned too; else empty */
     List<String> install(Path downloaded, Optional<Path> requirements) {
-        List<String> command = pip("install");
+        List<String> command = pip(installingPip, "install");
         command.addAll(List.of("--index-url", shown(dependencies())));
         if (requirements.isPresent()) {
             command.addAll(List.of("--require-hashes", "-r", requirements.get().toString()));
@@ -82,7 +103,7 @@ final class PipSteps {
     }
 
     List<String> importCheck(String code) {
-        return List.of(python.toString(), "-c", code);
+        return List.of(venvPython.toString(), "-c", code);
     }
 
     /**
@@ -99,9 +120,10 @@ final class PipSteps {
         return settings;
     }
 
-    private List<String> pip(String subcommand) {
-        return new ArrayList<>(List.of(python.toString(), "-m", "pip", subcommand, "--no-cache-dir",
-                "--disable-pip-version-check", "--no-input"));
+    private static List<String> pip(List<String> pip, String subcommand) {
+        List<String> command = new ArrayList<>(pip);
+        command.addAll(List.of(subcommand, "--no-cache-dir", "--disable-pip-version-check", "--no-input"));
+        return command;
     }
 
     private static String nullDevice() {

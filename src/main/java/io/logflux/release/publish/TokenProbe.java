@@ -38,6 +38,17 @@ public final class TokenProbe {
         }
     }
 
+    /**
+     * Probes and stops as a publish would ({@link #check}): a release asks every index it will publish to before the
+     * first upload to any of them.
+     */
+    public static void require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
+                               Sleeper sleeper, Consumer<String> log, String projectName) {
+        try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, log)) {
+            check(client, projectName);
+        }
+    }
+
     static Result result(HttpReply reply) {
         return new Result(outcomeOf(reply), reply.status(), reply.message());
     }

@@ -33,6 +33,7 @@ public final class PublicationMap {
                 .put("installedVersion", publication.installed().map(i -> i.importedVersion()).orElse(null))
                 .put("installCheck", publication.installed().map(i -> i.requirement() + " imports as "
                         + i.importedVersion()).orElse(null))
+                .put("installWay", publication.installed().map(i -> i.way().id()).orElse(null))
                 .toMap();
     }
 

@@ -23,6 +23,16 @@ class ChildEnvironmentTest {
         assertThat(child.values()).noneMatch(v -> v.startsWith("canary"));
     }
 
+    /** pip --python runs pip again under the venv's interpreter unless these say otherwise: they never come through. */
+    @Test
+    void nothingOfTheAgentCanRedirectPipsPythonOption() {
+        Map<String, String> parent = Map.of("PATH", "/usr/bin", "_PIP_RUNNING_IN_SUBPROCESS", "1",
+                "PIP_PYTHON", "/usr/bin/python3", "PYTHONHOME", "/opt/other", "PYTHONEXECUTABLE", "/usr/bin/python3",
+                "VIRTUAL_ENV", "/opt/other-venv", "__PYVENV_LAUNCHER__", "/usr/bin/python3");
+
+        assertThat(ChildEnvironment.of(parent).with(Map.of())).containsOnlyKeys("PATH");
+    }
+
     @Test
     void replacesTheBuildersInheritedEnvironment() {
         ProcessBuilder builder = new ProcessBuilder("true");

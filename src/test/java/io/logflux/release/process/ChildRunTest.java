@@ -3,6 +3,7 @@ package io.logflux.release.process;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,31 @@ class ChildRunTest {
         assertThatThrownBy(() -> ChildRun.run(List.of("sh", "-c", "echo started; exec sleep 600"), dir,
                 ChildEnvironment.ofThisProcess(), Map.of(), Duration.ofMillis(300)))
                 .isInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void aChildWhoseCallerIsInterruptedIsKilled() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Throwable[] thrown = {null};
+        Thread caller = new Thread(() -> {
+            try {
+                ChildRun.run(List.of("sh", "-c", "echo $$ > pid.tmp && mv pid.tmp pid && exec sleep 600"), dir,
+                        ChildEnvironment.ofThisProcess(), Map.of(), Duration.ofMinutes(10));
+            } catch (Exception e) {
+                thrown[0] = e;
+            }
+        });
+        caller.start();
+        while (!Files.exists(pidFile)) { // the child's readiness file: it runs, with its pid in it
+            Thread.sleep(10);
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+
+        caller.interrupt();
+        caller.join();
+
+        assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the child is gone").isFalse();
     }
 
     @Test

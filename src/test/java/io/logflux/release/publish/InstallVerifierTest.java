@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +79,53 @@ class InstallVerifierTest {
         assertThat(index.requestLog()).contains("GET /packages/" + wheel.getFileName() + " -> 200");
         assertThat(log).last().asString().isEqualTo("Install check passed: logflux==0.2.0 from " + index.simpleUrl()
                 + " imports and reports version 0.2.0.");
+        assertThat(report.way()).as("Debian's pip 23.0.1 has --python").isEqualTo(PipWay.HOST_PIP);
+        assertThat(log).anyMatch(line -> line.startsWith("Install check: new virtual environment with "
+                + DebianPython.executable() + " (made --without-pip; " + DebianPython.executable() + "'s own pip ")
+                && line.contains(" installs into it with --python), then pip install logflux==0.2.0 from "));
+    }
+
+    @Test
+    void aHostPipOlderThan22Point3FallsBackToTheVenvsOwnPipAndSaysSo() {
+        index.preload(wheel, "logflux", "0.2.0");
+        InstallVerifier verifier = verifier().knowing(new InstallPython(DebianPython.executable(), true, true,
+                Optional.of("22.2.2"), Optional.empty()));
+
+        InstallReport report = verifier.verify(target(), ReleaseFile.readRelease(List.of(wheel)), check());
+
+        assertThat(report.way()).isEqualTo(PipWay.VENV_PIP);
+        assertThat(report.importedVersion()).isEqualTo("0.2.0");
+        assertThat(log).anyMatch(line -> line.contains("(with its own pip from ensurepip, as "
+                + DebianPython.executable() + "'s pip 22.2.2 is older than 22.3 (no --python)), then pip install"));
+    }
+
+    @Test
+    void thePythonIsAskedOncePerVerifierWhateverTheNumberOfChecks() throws IOException {
+        index.preload(wheel, "logflux", "0.2.0");
+        Path calls = shared.resolve("calls-" + System.nanoTime());
+        Path counting = Files.writeString(shared.resolve("counting-python-" + System.nanoTime()), "#!/bin/sh\n"
+                + "echo \"$*\" >> '" + calls + "'\nexec '" + DebianPython.executable() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(counting, PosixFilePermissions.fromString("rwx------"));
+        InstallVerifier verifier = verifier();
+        InstallCheck check = check().withPython(counting.toString());
+
+        verifier.verify(target(), ReleaseFile.readRelease(List.of(wheel)), check);
+        verifier.verify(target(), ReleaseFile.readRelease(List.of(wheel)), check);
+
+        List<String> started = Files.readAllLines(calls);
+        assertThat(started).filteredOn(line -> line.startsWith("-I -c ")).hasSize(1);
+        assertThat(started).filteredOn(line -> line.startsWith("-m venv --without-pip ")).hasSize(2);
+        assertThat(started).filteredOn(line -> line.startsWith("-m pip --python ") && line.contains(" install "))
+                .as("the sample has no dependencies: one pip run per check, pinned by hash").hasSize(2)
+                .allMatch(line -> line.contains(" --no-deps --require-hashes "));
+        assertThat(started).noneMatch(line -> line.startsWith("-m pip download "));
+    }
+
+    @Test
+    void onlyAReleaseWithAWheelAndNoDependencyIsInstalledInOneStep() { // with dependencies: DependencyConfusionTest
+        assertThat(InstallVerifier.withoutDependencies(ReleaseFile.readRelease(List.of(wheel, sdist)))).isTrue();
+        assertThat(InstallVerifier.withoutDependencies(ReleaseFile.readRelease(List.of(sdist))))
+                .as("an sdist's PKG-INFO may leave its dependencies out").isFalse();
     }
 
     @Test

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The install check with canary tokens in the tool's environment and credentials in the simple index URL: every
- * child (venv, pip download, pip install, the import check) is started through a wrapper that records its own
- * {@code /proc/<pid>/environ} and {@code cmdline} before running Python; none may hold a canary or the password.
+ * child (the probe of the Python, venv, pip install, the pip that {@code pip --python} starts under the venv's
+ * interpreter, the import check) is started through a wrapper that records its own {@code /proc/<pid>/environ}
+ * and {@code cmdline} before running Python; none may hold a canary or the password.
  */
 class ChildProcessSecretsTest {
     @RegisterExtension
@@ -68,20 +69,32 @@ class ChildProcessSecretsTest {
         assertThat(report.indexUrl()).isEqualTo(index.simpleUrl());
         List<String> cmdlines = read(records, ".cmdline");
         List<String> environs = read(records, ".environ");
-        assertThat(cmdlines).as("venv, pip download, pip install, import check").hasSize(4);
-        assertThat(cmdlines.get(1)).contains(" download ").contains("--require-hashes");
-        assertThat(environs).allMatch(e -> e.contains("PIP_CONFIG_FILE=")).noneMatch(e -> e.contains("PIP_INDEX_URL"));
+        assertThat(cmdlines).as("probe, venv, pip install (the sample has no dependencies: one step), the same pip "
+                + "under the venv's interpreter, import check").hasSize(5);
+        assertThat(cmdlines.get(0)).contains(" -I -c ");
+        assertThat(cmdlines.get(1)).contains(" -m venv --without-pip ");
+        assertThat(cmdlines.get(2)).contains(" -m pip --python ").contains("/venv/bin/python install ")
+                .contains("--no-deps").contains("--require-hashes");
+        assertThat(cmdlines.get(3)).as("pip --python runs pip again with the venv's interpreter")
+                .containsPattern("^/bin/sh \\S+/venv/bin/python \\S+/__pip-runner__.py .* install ");
+        assertThat(cmdlines.get(4)).as("the import check runs with the venv's interpreter")
+                .containsPattern("^/bin/sh \\S+/venv/bin/python -c import logflux");
+        assertThat(environs).as("every child, the pip started by pip too").hasSize(5)
+                .allMatch(e -> e.contains("PIP_CONFIG_FILE=/dev/null\n"))
+                .noneMatch(e -> e.contains("PIP_INDEX_URL"));
         for (String canary : canaries) {
             assertThat(cmdlines).noneMatch(c -> c.contains(canary));
             assertThat(environs).noneMatch(e -> e.contains(canary));
             assertThat(log).noneMatch(line -> line.contains(canary));
         }
         assertThat(cmdlines).noneMatch(c -> c.contains("ci-user"));
-        assertThat(environs.get(1)).contains("NETRC=");
+        assertThat(environs.get(2)).contains("NETRC=");
+        assertThat(environs.get(3)).as("the pip under the venv's interpreter reads the same netrc")
+                .contains(environs.get(2).lines().filter(e -> e.startsWith("NETRC=")).findFirst().orElseThrow());
         assertThat(read(records, ".netrc-mode")).isNotEmpty().allMatch(mode -> mode.strip().equals("600"));
         // The netrc this run handed to pip (its path is in pip's recorded environment) is gone; other runs' files
         // in the temporary folder are none of this test's business.
-        Path netrc = Path.of(environs.get(1).lines().filter(e -> e.startsWith("NETRC=")).findFirst().orElseThrow()
+        Path netrc = Path.of(environs.get(2).lines().filter(e -> e.startsWith("NETRC=")).findFirst().orElseThrow()
                 .substring("NETRC=".length()));
         assertThat(netrc.getFileName().toString()).isEqualTo("netrc");
         assertThat(netrc).as("the netrc is deleted").doesNotExist();
@@ -100,9 +113,10 @@ class ChildProcessSecretsTest {
                 if [ -n "$NETRC" ]; then stat -c %a "$NETRC" > "$f.netrc-mode"; fi
                 if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
                   PYTHON "$@" || exit $?
-                  rm "$3/bin/python"
-                  sed "s#^exec .*#exec \\"$3/bin/python3\\" \\"\\$@\\"#" "$0" > "$3/bin/python"
-                  chmod 700 "$3/bin/python"
+                  for venv in "$@"; do :; done
+                  rm "$venv/bin/python"
+                  sed "s#^exec .*#exec \\"$venv/bin/python3\\" \\"\\$@\\"#" "$0" > "$venv/bin/python"
+                  chmod 700 "$venv/bin/python"
                   exit 0
                 fi
                 exec PYTHON "$@"
