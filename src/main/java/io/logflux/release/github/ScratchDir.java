@@ -1,12 +1,11 @@
 package io.logflux.release.github;
 
+import io.logflux.release.files.DirectoryTree;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** A temporary directory that is removed, with what was written into it, when it is closed. */
 final class ScratchDir implements AutoCloseable {
@@ -30,18 +29,6 @@ final class ScratchDir implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Path> deepestFirst;
-        try (Stream<Path> walk = Files.walk(path)) {
-            deepestFirst = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            return; // already gone
-        }
-        for (Path p : deepestFirst) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // a leftover in the temp folder is no reason to fail a release that is done
-            }
-        }
+        DirectoryTree.deleteQuietly(path);
     }
 }

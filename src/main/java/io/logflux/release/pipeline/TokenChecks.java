@@ -39,6 +39,7 @@ final class TokenChecks implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }));
+        DistFile first = DistFile.readRelease(files).get(0);
         for (ReleaseTarget target : targets) {
             List<String> lines = new ArrayList<>();
             Consumer<String> held = line -> {
@@ -47,7 +48,7 @@ final class TokenChecks implements AutoCloseable {
                 }
             };
             CompletableFuture<Void> done = CompletableFuture.runAsync(() -> TokenProbe.require(target.index(),
-                    target.credentials(), http, sleeper, held, DistFile.readRelease(files).get(0).name()),
+                    target.credentials(), http, sleeper, held, first),
                     checks.threads);
             checks.probes.add(new Probe(target, lines, done));
         }

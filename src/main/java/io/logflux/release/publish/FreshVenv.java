@@ -1,16 +1,15 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.files.DirectoryTree;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The install check's temporary directory and the fresh venv in it, made on a thread of its own from the moment the
@@ -73,7 +72,7 @@ public final class FreshVenv implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(work);
+        DirectoryTree.deleteQuietly(work);
     }
 
     private static Path createWorkDir() {
@@ -81,14 +80,6 @@ public final class FreshVenv implements AutoCloseable {
             return Files.createTempDirectory("logflux-install-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the install check", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing a release for
         }
     }
 }

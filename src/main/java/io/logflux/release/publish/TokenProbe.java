@@ -40,12 +40,12 @@ public final class TokenProbe {
 
     /**
      * Probes and stops as a publish would ({@link #check}): a release asks every index it will publish to before the
-     * first upload to any of them.
+     * first upload to any of them. True when the index refuses a form without a digest.
      */
-    public static void require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
-                               Sleeper sleeper, Consumer<String> log, String projectName) {
+    public static boolean require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
+                                  Sleeper sleeper, Consumer<String> log, DistFile first) {
         try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, log)) {
-            check(client, projectName);
+            return check(client, first);
         }
     }
 
