@@ -37,7 +37,7 @@ ours=(); theirs=()
 for run in $(seq "$RUNS"); do
   start_index
   start=$(date +%s.%N)
-  java -jar "$JAR" publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait --parallel-uploads "$PARALLEL" \
+  bin/logflux-release publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait --parallel-uploads "$PARALLEL" \
     "${wheels[@]}" >/dev/null 2>"$work/ours.log" || { cat "$work/ours.log" >&2; exit 1; }
   ours+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
   grep -q "$FILES uploaded" "$work/ours.log" || { cat "$work/ours.log" >&2; exit 1; }

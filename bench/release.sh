@@ -38,7 +38,7 @@ start_indexes() {
 trap 'stop_indexes; cleanup_bench' EXIT
 
 ours() {
-  TEST_PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" java -jar "$JAR" release \
+  TEST_PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" bin/logflux-release release \
     --tag v0.2.0 --project resources/sample-sdk --files 'resources/sample-dist/*' --python "$PYTHON" \
     --test-repository "$TEST_URL" --repository "$PROD_URL" >"$work/ours.log" 2>&1 \
     || { cat "$work/ours.log" >&2; exit 1; }
@@ -81,7 +81,7 @@ echo
 echo "release of the sample project (2 files) to two loopback indexes, $RUNS alternating runs each, fresh indexes per run"
 echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1), pip $("$PYTHON" -m pip --version | awk '{print $2}'); index storage $INDEX_STORAGE)"
 echo "ours: ${way:-install check line not found}"
-printf '  %-52s median %6.2f s   (runs %s)\n' "logflux-release release (JVM)" "$ours_med" "$(range "${ours_times[@]}")"
+printf '  %-52s median %6.2f s   (runs %s)\n' "logflux-release release (launcher)" "$ours_med" "$(range "${ours_times[@]}")"
 printf '  %-52s median %6.2f s   (runs %s)\n' "seed steps scripted (twine check/upload, venv, pip)" "$scripted_med" \
   "$(range "${scripted_times[@]}")"
 printf '  wall-time ratio scripted/ours: %.2fx (above 1 means ours is faster)\n' \
