@@ -51,7 +51,7 @@ final class PublishCommand extends EngineCommand {
     @Mixin private CheckStrictness check = new CheckStrictness();
 
     @Option(names = "--no-token-check",
-            description = "Skip the token probe (an empty upload form) for indexes that answer it wrongly.")
+            description = "Skip the token probe (an upload form without a file) for indexes that answer it wrongly.")
     private boolean noTokenCheck;
 
     @Option(names = "--parallel-uploads", paramLabel = "N",

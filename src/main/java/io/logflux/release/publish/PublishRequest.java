@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param repository {@code pypi}, {@code testpypi}, an upload URL, {@code none} (no index), or null when the caller
  *                   gives the index itself (the release's phases)
  * @param maxFileSize the largest file the index accepts, for {@code check}
- * @param tokenCheck  probe the token with an empty upload form before any file is sent
+ * @param tokenCheck  probe the token with an upload form without a file before any file is sent
  */
 public record PublishRequest(String repository, String simpleUrl, String jsonUrl, boolean strict, long maxFileSize,
                              boolean tokenCheck, int parallelUploads, Duration connectTimeout, Duration idleTimeout,
