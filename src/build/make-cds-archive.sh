@@ -56,5 +56,10 @@ mv -f "$archive.tmp" "$archive"
 # The archive holds for this jar file and this JVM only (the JVM checks both and, on a mismatch, quietly runs without
 # any class sharing). The launcher compares this line with the same line made from what it is about to run.
 jvm=$(readlink -f "$java")
-made_for=$(stat -L --printf '%d %i %s %Y;' "$jar" "${jvm%/bin/java}/lib/server/libjvm.so" 2>/dev/null || true)
+if ! made_for=$(stat -L --printf '%d %i %s %Y;' "$jar" "${jvm%/bin/java}/lib/server/libjvm.so" 2>/dev/null); then
+  # Without what it was made for, the launcher could not tell a fitting archive from a stale one: better none.
+  echo "make-cds-archive: cannot read the jar's and the JVM library's identity (GNU stat, lib/server/libjvm.so); no archive made" >&2
+  rm -f "$archive"
+  exit 0
+fi
 printf '%s\n' "$made_for" >"$archive.id"

@@ -60,7 +60,7 @@ final class SpdxExpression {
         List<String> tokens = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= padded.length(); i++) {
-            boolean space = i == padded.length() || isPythonWhitespace(padded.charAt(i));
+            boolean space = i == padded.length() || PythonText.isSpace(padded.charAt(i));
             if (space && start >= 0) {
                 tokens.add(padded.substring(start, i));
                 start = -1;
@@ -69,11 +69,6 @@ final class SpdxExpression {
             }
         }
         return tokens;
-    }
-
-    /** Python's str.isspace(): Java's whitespace plus the no-break spaces and NEL, which Java leaves out. */
-    private static boolean isPythonWhitespace(char c) {
-        return Character.isWhitespace(c) || c == '\u0085' || c == '\u00a0' || c == '\u2007' || c == '\u202f';
     }
 
     /**

@@ -39,7 +39,10 @@ final class TokenChecks implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }));
-        DistFile first = DistFile.readRelease(files).get(0);
+        // Read on the probes' threads, once, and only when there is an index to ask: a bad file is then reported by the
+        // probe's await, in phase order, like any other probe failure.
+        CompletableFuture<DistFile> first = targets.isEmpty() ? null
+                : CompletableFuture.supplyAsync(() -> DistFile.readRelease(files).get(0), checks.threads);
         for (ReleaseTarget target : targets) {
             List<String> lines = new ArrayList<>();
             Consumer<String> held = line -> {
@@ -47,9 +50,8 @@ final class TokenChecks implements AutoCloseable {
                     lines.add(line);
                 }
             };
-            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> TokenProbe.require(target.index(),
-                    target.credentials(), http, sleeper, held, first),
-                    checks.threads);
+            CompletableFuture<Void> done = first.thenAcceptAsync(file -> TokenProbe.require(target.index(),
+                    target.credentials(), http, sleeper, held, file), checks.threads);
             checks.probes.add(new Probe(target, lines, done));
         }
         return checks;
@@ -67,6 +69,14 @@ final class TokenChecks implements AutoCloseable {
             } catch (CompletionException e) {
                 if (e.getCause() instanceof ReleaseException refusal) {
                     throw refusal;
+                }
+                // What the probe's own thread threw, not the future's wrapper, so the caller reports it as it would
+                // any failure of its own.
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
                 }
                 throw e;
             } finally {

@@ -62,8 +62,12 @@ public final class ChildRun {
         }
     }
 
-    /** Kills the child and waits a little for it to be gone, so that its directory can be deleted after it. */
+    /**
+     * Kills the child and what it started (pip --python runs pip again under the venv's interpreter; venv runs
+     * ensurepip), and waits a little for the child to be gone, so that its directory can be deleted after it.
+     */
     private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);

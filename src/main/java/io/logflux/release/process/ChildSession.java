@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,8 +37,7 @@ public final class ChildSession implements AutoCloseable {
         T run(OutputStream toChild, InputStream fromChild) throws IOException;
     }
 
-    private static final ScheduledExecutorService WATCHDOGS = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, "logflux-child-watchdog"));
+    private static final ScheduledExecutorService WATCHDOGS = watchdogs();
 
     private final Process process;
     private final OutputStream toChild;
@@ -213,6 +213,14 @@ public final class ChildSession implements AutoCloseable {
         } catch (IOException ignored) {
             // the child went away; what it said so far is kept
         }
+    }
+
+    /** One thread for every session's watchdogs; a cancelled watchdog leaves the queue at once. */
+    private static ScheduledExecutorService watchdogs() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1,
+                runnable -> daemon(runnable, "logflux-child-watchdog"));
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     private static Thread daemon(Runnable runnable, String name) {

@@ -110,7 +110,7 @@ public final class Publisher {
             beside.execute(() -> order.forEach(path -> {
                 try {
                     digests.get(path).complete(FileSnapshot.of(path, modified.get(path)));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // an upload waiting for this digest must not wait forever
                     digests.get(path).completeExceptionally(e);
                 }
             }));

@@ -174,13 +174,13 @@ class RstRendererTest {
     @Test
     void aDescriptionThatDoesNotFinishInTimeIsReportedAndTheProcessReplaced() {
         FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
-        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), limits(Duration.ofMillis(300)),
+        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), limits(Duration.ofSeconds(5)),
                 ChildEnvironment.ofThisProcess())) {
             RstRenderer.Result hung = renderer.render("HANG\n");
             RstRenderer.Result next = renderer.render("BROKEN\n");
 
             assertThat(hung.checked()).isFalse();
-            assertThat(hung.notCheckedBecause()).contains("did not finish rendering it within 300 ms");
+            assertThat(hung.notCheckedBecause()).contains("did not finish rendering it within 5 s");
             assertThat(next.problems()).hasSize(1);
             assertThat(renderer.processesStarted()).isEqualTo(2);
         }

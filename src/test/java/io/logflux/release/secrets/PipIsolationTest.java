@@ -41,13 +41,9 @@ class PipIsolationTest {
              TestIndex other = TestIndex.start(dir.resolve("other-index"))) {
             other.preload(ours, "canarypkg", "1.0");
             Map<String, String> agent = agentPointingAt(other, ours.getParent());
-            PackageIndex index = new PackageIndex("local", URI.create(underTest.uploadUrl()), Optional.empty(),
-                    URI.create(underTest.simpleUrl()), Optional.empty(), Optional.empty());
             List<String> log = new ArrayList<>();
 
-            Throwable failure = catchThrowable(() -> new InstallVerifier(log::add, pause -> { },
-                    ChildEnvironment.of(agent)).verify(index, ReleaseFile.readRelease(List.of(ours)),
-                    InstallCheck.defaults().withPython(DebianPython.executable()).withRetries(1, Duration.ZERO)));
+            Throwable failure = catchThrowable(() -> installCheck(underTest, ours, agent, log));
 
             assertThat(failure).isInstanceOf(ReleaseException.class)
                     .hasMessageStartingWith("Installing canarypkg==1.0 from " + underTest.simpleUrl() + " failed");
@@ -68,13 +64,9 @@ class PipIsolationTest {
             underTest.preload(ours, "canarypkg", "1.0");
             other.preload(dependency, "helperdep", "1.0");
             Map<String, String> agent = agentPointingAt(other, dependency.getParent());
-            PackageIndex index = new PackageIndex("local", URI.create(underTest.uploadUrl()), Optional.empty(),
-                    URI.create(underTest.simpleUrl()), Optional.empty(), Optional.empty());
             List<String> log = new ArrayList<>();
 
-            Throwable failure = catchThrowable(() -> new InstallVerifier(log::add, pause -> { },
-                    ChildEnvironment.of(agent)).verify(index, ReleaseFile.readRelease(List.of(ours)),
-                    InstallCheck.defaults().withPython(DebianPython.executable()).withRetries(1, Duration.ZERO)));
+            Throwable failure = catchThrowable(() -> installCheck(underTest, ours, agent, log));
 
             assertThat(log).anyMatch(line -> line.contains("installs into it with --python"));
             assertThat(underTest.requestLog()).as("the release itself came from the index under test")
@@ -84,6 +76,15 @@ class PipIsolationTest {
                     .hasMessageContaining("helperdep");
             assertThat(other.requestLog()).as("pip never asked the agent's index").isEmpty();
         }
+    }
+
+    /** The install check of {@code ours} against {@code underTest}, run with the agent's environment. */
+    private static void installCheck(TestIndex underTest, Path ours, Map<String, String> agent, List<String> log) {
+        PackageIndex index = new PackageIndex("local", URI.create(underTest.uploadUrl()), Optional.empty(),
+                URI.create(underTest.simpleUrl()), Optional.empty(), Optional.empty());
+        new InstallVerifier(log::add, pause -> { }, ChildEnvironment.of(agent)).verify(index,
+                ReleaseFile.readRelease(List.of(ours)),
+                InstallCheck.defaults().withPython(DebianPython.executable()).withRetries(1, Duration.ZERO));
     }
 
     /** An agent whose pip.conf (user and XDG places, PIP_CONFIG_FILE) and PIP_* variables name {@code other}. */
