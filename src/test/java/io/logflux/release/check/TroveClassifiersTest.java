@@ -53,6 +53,12 @@ class TroveClassifiersTest {
         // In the pinned 2026.6.1.19 (trove-classifiers-pin-additions.txt says which pull request added each).
         assertThat(TroveClassifiers.isAccepted("Programming Language :: Python :: 3.16")).isTrue();
         assertThat(TroveClassifiers.isAccepted("Framework :: Django :: 6.1")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Wagtail :: 8")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Litestar")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Litestar :: 1")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Litestar :: 3")).isTrue();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Litestar :: 4")).isFalse();
+        assertThat(TroveClassifiers.isAccepted("Framework :: Wagtail :: 9")).isFalse();
         // Only in an unmerged change (pypa/trove-classifiers#184, open), which the previous list had been read from.
         assertThat(TroveClassifiers.isAccepted("Topic :: Scientific/Engineering :: Data Acquisition (DAQ)")).isFalse();
         assertThat(TroveClassifiers.replacementsOfDeprecated("Natural Language :: Ukranian"))
