@@ -12,11 +12,18 @@ connection behaves, and that is the real server's doing:
   gunicorn-idle   gunicorn's gthread worker, --keep-alive 1: keeps connections alive, closes them after 1 s idle
   waitress        waitress, channel_timeout 1 s: keeps connections alive, closes them after about 1 s idle
 
-Usage: index_server.py SERVER UPSTREAM_BASE_URL PORT_FILE. The port it listens on (127.0.0.1) is written to PORT_FILE
-once it accepts connections. It runs until killed.
+Usage: index_server.py SERVER UPSTREAM_BASE_URL PORT_FILE [FALLBACK_URL [STATUS]]. The port it listens on (127.0.0.1) is
+written to PORT_FILE once it accepts connections. It runs until killed.
+
+With FALLBACK_URL, a simple page the upstream does not have (404) is answered as pypiserver answers it: a redirect to
+FALLBACK_URL/<project>/ (pypiserver 2.4.1 pypiserver/_app.py, simple(): `return redirect(f"{config.fallback_url...}
+/{project}/")` unless --disable-fallback; its fallback_url defaults to https://pypi.org/simple/). bottle's redirect()
+picks the status: 303 for an HTTP/1.1 request, 302 otherwise (STATUS 302 gives 302 whatever the request, as a
+server for HTTP/1.0 clients would), with an empty body.
 """
 import http.client
 import os
+import re
 import sys
 import urllib.parse
 
@@ -27,7 +34,10 @@ MAX_TEXT = 64 << 20
 CHUNK = 64 << 10
 
 
-def make_app(upstream):
+SIMPLE_PAGE = re.compile(r"^/simple/([^/]+)/$")
+
+
+def make_app(upstream, fallback=None, fallback_status=None):
     up = urllib.parse.urlsplit(upstream)
     upstream_base = upstream.rstrip("/") + "/"
 
@@ -60,6 +70,15 @@ def make_app(upstream):
             conn.send(data)
             left -= len(data)
         answer = conn.getresponse()
+        simple = SIMPLE_PAGE.match(path)
+        if fallback and answer.status == 404 and environ["REQUEST_METHOD"] == "GET" and simple:
+            answer.read()
+            conn.close()
+            http11 = environ.get("SERVER_PROTOCOL") == "HTTP/1.1" and fallback_status != "302"
+            status = "303 See Other" if http11 else "302 Found"
+            location = fallback.rstrip("/") + "/" + simple.group(1) + "/"
+            start_response(status, [("Location", location), ("Content-Length", "0")])
+            return [b""]
         out_headers = [(k, v) for k, v in answer.getheaders() if k.lower() not in HOP_BY_HOP]
         content_type = answer.getheader("Content-Type", "")
         if any(t in content_type for t in TEXT_TYPES):
@@ -143,7 +162,7 @@ def serve_gunicorn(app, port_file, idle):
 
 def main():
     server, upstream, port_file = sys.argv[1:4]
-    app = make_app(upstream)
+    app = make_app(upstream, *sys.argv[4:6])
     if server == "wsgiref":
         serve_wsgiref(app, port_file, "1.0")
     elif server == "wsgiref-http11":

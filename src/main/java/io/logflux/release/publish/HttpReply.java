@@ -47,12 +47,19 @@ final class HttpReply {
     private final String body;
     private final String retryAfter;
     private final String location;
+    private final boolean elsewhere;
     private String message;
 
     /**
      * @param reason the status line's reason phrase: warehouse puts its message there ("400 File already exists …")
      */
     HttpReply(int status, String reason, String contentType, String body, String retryAfter, String location) {
+        this(status, reason, contentType, body, retryAfter, location, false);
+    }
+
+    private HttpReply(int status, String reason, String contentType, String body, String retryAfter, String location,
+                      boolean elsewhere) {
+        this.elsewhere = elsewhere;
         this.status = status;
         this.reason = reason == null ? "" : reason.strip();
         this.contentType = contentType == null ? "" : contentType;
@@ -75,6 +82,16 @@ final class HttpReply {
 
     String location() {
         return location;
+    }
+
+    /** This redirect, read as "not on this index": it pointed to another server, which was not asked. */
+    HttpReply elsewhere() {
+        return new HttpReply(status, reason, contentType, body, retryAfter, location, true);
+    }
+
+    /** The index does not have what was asked: 404, or a redirect to another server. */
+    boolean absent() {
+        return status == 404 || elsewhere;
     }
 
     boolean ok() {

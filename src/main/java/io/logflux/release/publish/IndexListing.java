@@ -13,17 +13,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What an index serves for one release: from the JSON API ({@code /pypi/<name>/<version>/json}) where there is one, and
  * from the simple index (PEP 691 JSON, or PEP 503 HTML from indexes without it). Read failures are retried with backoff;
- * a 404 means "nothing yet".
+ * a 404 means "nothing yet". A redirect is followed only on the index's own origin, credentials and all; one to another
+ * server means the index does not have what was asked (pypiserver sends a project it lacks to its fallback index,
+ * PyPI by default): that server is not asked, and it never sees the credentials.
  */
 final class IndexListing {
     static final String SIMPLE_ACCEPT = "application/vnd.pypi.simple.v1+json, "
             + "application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1";
 
     private final IndexClient client;
+    private final AtomicBoolean toldElsewhere = new AtomicBoolean();
 
     IndexListing(IndexClient client) {
         this.client = client;
@@ -37,7 +41,7 @@ final class IndexListing {
         }
         HttpReply reply = readJson(uri.get());
         try {
-            return Optional.of(reply.status() == 404 ? new LinkedHashMap<>() : ListingPages.ofJsonApi(reply.body()));
+            return Optional.of(reply.absent() ? new LinkedHashMap<>() : ListingPages.ofJsonApi(reply.body()));
         } catch (IOException e) {
             throw new ReleaseException("The JSON API at " + uri.get() + " answered with something that is not JSON ("
                     + e.getMessage() + "). Check the repository URL, or give --json-url.", e);
@@ -50,14 +54,14 @@ final class IndexListing {
      */
     boolean jsonApiKnowsProject(String normalizedName) {
         Optional<URI> uri = client.index().jsonApiUrl().map(base -> base.resolve(normalizedName + "/json"));
-        return uri.isPresent() && readJson(uri.get()).status() != 404;
+        return uri.isPresent() && !readJson(uri.get()).absent();
     }
 
     /** Every file of the project on the simple index (PEP 691 JSON or PEP 503 HTML); empty if the project is absent. */
     Map<String, RemoteFile> fromSimpleIndex(String normalizedName) {
         URI page = client.index().simplePage(normalizedName);
         HttpReply reply = read(page, SIMPLE_ACCEPT);
-        if (reply.status() == 404) {
+        if (reply.absent()) {
             return new LinkedHashMap<>();
         }
         if (!reply.contentType().contains("json")) {
@@ -78,12 +82,15 @@ final class IndexListing {
         return merged;
     }
 
-    /** A JSON API document (retried like every read); 404 is returned, not thrown. */
+    /** A JSON API document (retried like every read); 404 and a redirect elsewhere are returned as absent. */
     HttpReply readJson(URI uri) {
         return read(uri, "application/json");
     }
 
-    /** A read, retried; redirects are followed (fewer than the attempts), 404 is returned, refusals are thrown. */
+    /**
+     * A read, retried; redirects on the index's origin are followed (fewer than the attempts), 404 and a redirect to
+     * another server are returned (both {@link HttpReply#absent()}), refusals are thrown.
+     */
     private HttpReply read(URI start, String accept) {
         int attempts = client.settings().attempts();
         URI[] target = {start};
@@ -96,11 +103,20 @@ final class IndexListing {
             if (reply.ok() || status == 404) {
                 return Retry.Outcome.done(reply);
             }
-            boolean redirect = status == 301 || status == 302 || status == 307 || status == 308;
-            if (redirect && reply.location() != null && redirects[0] < attempts - 1) {
-                redirects[0]++;
-                target[0] = uri.resolve(reply.location());
-                return Retry.Outcome.resend("HTTP " + status + " to " + target[0], null);
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            if (redirect && reply.location() != null) {
+                URI next = Origins.resolve(uri, reply.location()).orElseThrow(() -> new IndexRefusedException(
+                        Reason.UNEXPECTED, reply, null, uri + " redirects (HTTP " + status + ") to an address that "
+                        + "is not a URL. Check the repository URL (and --simple-url / --json-url)."));
+                if (!Origins.same(start, next)) {
+                    tellElsewhere(uri, status, next);
+                    return Retry.Outcome.done(reply.elsewhere());
+                }
+                if (redirects[0] < attempts - 1) {
+                    redirects[0]++;
+                    target[0] = next;
+                    return Retry.Outcome.resend("HTTP " + status + " to " + target[0], null);
+                }
             }
             if (status == 401 || status == 403) {
                 throw new IndexRefusedException(Reason.TOKEN, reply, null, "The index refused to list " + uri
@@ -128,6 +144,14 @@ final class IndexListing {
                         + " (attempt " + (next + redirects[0]) + " of " + attempts + ").";
             }
         });
+    }
+
+    private void tellElsewhere(URI uri, int status, URI next) {
+        if (!toldElsewhere.getAndSet(true)) {
+            client.log().accept(uri + " redirects (HTTP " + status + ") to another server, " + Origins.of(next)
+                    + ": taken as not on " + client.index().describe() + " (pypiserver sends a project it does not "
+                    + "have to its fallback index); that server was not asked.");
+        }
     }
 
     private static String saying(HttpReply reply) {

@@ -34,7 +34,7 @@ public final class ProjectHistory {
                         + "cannot be read. Give --json-url (jsonUrl) if it has one elsewhere."));
         try (IndexClient client = new IndexClient(index, null, settings, sleeper, line -> { })) {
             HttpReply reply = client.readJson(uri);
-            if (reply.status() == 404) {
+            if (reply.absent()) {
                 return List.of();
             }
             JsonNode root = JSON.readTree(reply.body());

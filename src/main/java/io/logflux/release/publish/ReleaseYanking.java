@@ -84,7 +84,7 @@ public final class ReleaseYanking {
                 index.describe() + " has no JSON API, so a yank cannot be verified there."));
         try (IndexClient client = new IndexClient(index, null, settings, sleeper, line -> { })) {
             HttpReply reply = client.readJson(uri);
-            if (reply.status() == 404) {
+            if (reply.absent()) {
                 return Optional.empty();
             }
             JsonNode info = JSON.readTree(reply.body()).path("info");

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +36,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -182,6 +188,41 @@ class RealServersTest {
             assertThat(report.uploaded()).hasSize(1);
             assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
             assertThat(sleeps).as("only the 503 was waited for; the stale connection cost no retry").hasSize(1);
+        }
+    }
+
+    /**
+     * pypiserver answers the simple page of a project it does not have with a redirect to its fallback index (PyPI by
+     * default; index_server.py cites the line), so a project's first release meets it before its upload. That server
+     * is another index: it is neither asked nor given the token, and the release goes through.
+     */
+    @ParameterizedTest
+    @CsvSource({"WAITRESS, false, 303", "WSGIREF, true, 302"})
+    void aRedirectToPypiserversFallbackIndexMeansNotHereAndTheFallbackIsNeverAsked(Kind kind, boolean always302,
+                                                                                     int status) throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer fallback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        fallback.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        fallback.start();
+        String fallbackOrigin = "http://127.0.0.1:" + fallback.getAddress().getPort();
+        try (WireServer wire = WireServer.start(kind, index.baseUrl(), fallbackOrigin + "/simple/", always302)) {
+            PackageIndex target = PackageIndex.resolve(wire.uploadUrl(), null, null);
+
+            PublishReport report = publisher(target, token, sleeps::add).publish(List.of(wheel, sdist));
+
+            assertThat(report.uploaded()).as(String.join("\n", log)).hasSize(2);
+            assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+            assertThat(asked).as("the fallback index was asked nothing").hasValue(0);
+            assertThat(log).filteredOn(line -> line.contains("redirects (HTTP " + status + ") to another server, "
+                    + fallbackOrigin + ": taken as not "
+                    + "on " + target.describe())).hasSize(1);
+            assertThat(sleeps).isEmpty();
+        } finally {
+            fallback.stop(0);
         }
     }
 }

@@ -54,12 +54,30 @@ public final class WireServer implements AutoCloseable {
 
     /** Starts {@code kind} relaying to the index at {@code upstreamBaseUrl} (ending in '/'); waits until it listens. */
     public static WireServer start(Kind kind, String upstreamBaseUrl) {
+        return start(kind, upstreamBaseUrl, null);
+    }
+
+    /**
+     * The same, answering a simple page the index lacks as pypiserver does: a redirect to {@code fallbackUrl}'s page of
+     * the project (index_server.py says where that comes from).
+     */
+    public static WireServer start(Kind kind, String upstreamBaseUrl, String fallbackUrl) {
+        return start(kind, upstreamBaseUrl, fallbackUrl, false);
+    }
+
+    /** The same; with {@code always302}, the redirect is a 302 whatever the request (bottle's answer to HTTP/1.0). */
+    public static WireServer start(Kind kind, String upstreamBaseUrl, String fallbackUrl, boolean always302) {
         try {
             Path dir = Files.createTempDirectory("wire-server-");
             Path script = Path.of(WireServer.class.getResource("/wire/index_server.py").toURI());
             Path portFile = dir.resolve("port");
-            Process process = new ProcessBuilder(List.of(DebianPython.executable(), script.toString(), kind.argument,
-                    upstreamBaseUrl, portFile.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(DebianPython.executable(), script.toString(),
+                    kind.argument, upstreamBaseUrl, portFile.toString()));
+            if (fallbackUrl != null) {
+                command.add(fallbackUrl);
+                command.add(always302 ? "302" : "auto");
+            }
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
             process.getOutputStream().close();
             // Readiness, not timing: the server writes its port once it accepts connections.
