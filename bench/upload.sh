@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: uploading one large wheel with logflux-release `publish` vs Debian's `twine upload`, to the same loopback
-# PyPI-compatible index (the calibrated test index of the test suite), each to a fresh index, and the floor: curl
-# sending the very multipart bytes `publish` sends (written beforehand by UploadBodyWriter) to the same server, which
-# hashes nothing and so measures the index's own intake. Then our peak memory uploading a 16 MiB vs a 1 GiB wheel.
+# Benchmark: uploading one large wheel with logflux-release `publish` (the launcher bin/logflux-release, as users run
+# it) vs Debian's `twine upload`, to the same loopback PyPI-compatible index, each to a fresh index, and the floor:
+# curl sending the very multipart bytes `publish` sends (written beforehand by UploadBodyWriter) to the same server,
+# which hashes nothing and so measures the index's own intake. Then our peak memory uploading a 16 MiB vs a 1 GiB wheel.
 # Prints its figures last, with both ratios: twine/ours and ours/curl.
+# The index: the calibrated test index of the test suite (which, like warehouse, computes sha256, BLAKE2b-256 and MD5
+# of every upload), or with BENCH_PYPISERVER=DIR a real pypiserver run from DIR, a source checkout of
+# https://github.com/pypiserver/pypiserver (it is on neither Debian nor npm): `python3 -m pypiserver run` on waitress,
+# which its `--server auto` picks; it needs Debian's python3-waitress and, below Python 3.12,
+# python3-importlib-resources.
 # Needs: Java 17, Maven, Debian's python3 with twine, curl, GNU time (/usr/bin/time), bc.
 # Usage: bench/upload.sh [SIZE_MIB] [RUNS]   (default 256 MiB, 3 alternating runs per tool)
 #        BENCH_MEMORY=0 skips the memory part.
@@ -18,9 +23,30 @@ trap cleanup_bench EXIT
 bench_build
 
 ours_upload() {  # FILE TIMEFILE
-  /usr/bin/time -v -o "$2" java -jar "$JAR" publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait \
+  /usr/bin/time -v -o "$2" bin/logflux-release publish -r "$URL" --token-env BENCH_INDEX_TOKEN --no-wait \
     --max-file-size 4GiB "$1" >/dev/null 2>"$work/ours.log" || { cat "$work/ours.log" >&2; exit 1; }
 }
+
+if [ -n "${BENCH_PYPISERVER:-}" ]; then
+  [ -f "$BENCH_PYPISERVER/pypiserver/__main__.py" ] \
+    || { echo "bench/upload.sh: BENCH_PYPISERVER=$BENCH_PYPISERVER is not a pypiserver source checkout" >&2; exit 1; }
+  INDEX_NAME="pypiserver $(cd "$BENCH_PYPISERVER" && PYTHONPATH=. "$PYTHON" -c 'import pypiserver; print(pypiserver.__version__)') on waitress"
+  # A fresh pypiserver for every run: no authentication (-a . -P .), an empty package directory.
+  start_index() {
+    stop_index
+    rm -rf "$index_root/index"; mkdir -p "$index_root/index"
+    local port
+    port=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    PYTHONPATH="$BENCH_PYPISERVER" "$PYTHON" -m pypiserver run -i 127.0.0.1 -p "$port" -a . -P . \
+      --welcome "$BENCH_PYPISERVER/pypiserver/welcome.html" "$index_root/index" >"$work/pypiserver.log" 2>&1 &
+    server_pid=$!
+    URL="http://127.0.0.1:$port/"
+    for _ in $(seq 100); do curl -s -o /dev/null "$URL" && return; sleep 0.1; done
+    cat "$work/pypiserver.log" >&2; exit 1
+  }
+else
+  INDEX_NAME="the test index (Undertow; sha256, BLAKE2b-256, MD5 of every upload)"
+fi
 
 echo "bench/upload.sh: generating a $SIZE_MIB MiB wheel…" >&2
 wheel=$("$PYTHON" bench/make-wheel.py "$work" benchupload 1.0 $((SIZE_MIB << 20)))
@@ -80,8 +106,8 @@ fi
 
 echo
 echo "upload of one $SIZE_MIB MiB wheel to a loopback index, $RUNS alternating runs each, fresh index per run"
-echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg); index storage $INDEX_STORAGE; ours includes the full check of the wheel and the token probe)"
-printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "logflux-release publish (JVM)" "$ours_med" \
+echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg); index: $INDEX_NAME, storage $INDEX_STORAGE; ours includes the full check of the wheel and the token probe)"
+printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "logflux-release publish (launcher)" "$ours_med" \
   "$(echo "$SIZE_MIB / $ours_med" | bc -l)" "$(printf '%s\n' "${ours_rss[@]}" | median)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "twine upload ($("$PYTHON" -m twine --version | head -1 | awk '{print $3}'))" \
   "$theirs_med" "$(echo "$SIZE_MIB / $theirs_med" | bc -l)" "$(printf '%s\n' "${theirs_rss[@]}" | median)"

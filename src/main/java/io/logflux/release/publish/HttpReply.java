@@ -143,7 +143,14 @@ final class HttpReply {
                 text = text.substring(heading.end()).strip();
             }
         }
-        text = BOTTLE_PREAMBLE.matcher(text).replaceFirst("");
+        Matcher bottle = BOTTLE_PREAMBLE.matcher(text);
+        if (bottle.find()) {
+            text = text.substring(bottle.end());
+            // bottle prints an HTTPError without a body as "None" (pypiserver's 403 for a wrong password).
+            if (text.equals("None")) {
+                return "";
+            }
+        }
         return shorten(text);
     }
 

@@ -167,4 +167,31 @@ class WarehouseAnswersTest {
         assertThat(reply.message()).isEqualTo("Package 'logflux-0.2.0.tar.gz' already exists!");
         assertThat(UploadErrors.saysExists(reply)).isTrue();
     }
+
+    @Test
+    void pypiserversBodylessRefusalSaysNothingRatherThanNone() throws Exception {
+        // pypiserver's auth decorator (pypiserver/_app.py, class auth): `raise HTTPError(403)` for a wrong password;
+        // bottle's ERROR_PAGE_TEMPLATE prints the missing body as "None".
+        DebianPython.Result page = DebianPython.run(null, "-c", String.join("\n",
+                "import bottle, json, wsgiref.util",
+                "app = bottle.Bottle()",
+                "@app.post('/')",
+                "def upload():",
+                "    raise bottle.HTTPError(403)",
+                "env = {}",
+                "wsgiref.util.setup_testing_defaults(env)",
+                "env['REQUEST_METHOD'] = 'POST'",
+                "answer = []",
+                "body = b''.join(app(env, lambda status, headers: answer.append((status, dict(headers)))))",
+                "print(json.dumps({'status': answer[0][0], 'type': answer[0][1]['Content-Type'], "
+                        + "'body': body.decode()}))"));
+        assertThat(page.status()).as(page.output()).isZero();
+        JsonNode answer = JSON.readTree(page.output());
+        assertThat(answer.get("body").asText()).contains("<pre>None</pre>");
+
+        HttpReply reply = new HttpReply(403, answer.get("status").asText().substring(4), answer.get("type").asText(),
+                answer.get("body").asText(), null, null);
+
+        assertThat(reply.message()).isEmpty();
+    }
 }
