@@ -1,7 +1,6 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.http.Failures;
 import io.logflux.release.http.Retry;
 import io.logflux.release.http.Schedule;
 import io.logflux.release.publish.IndexRefusedException.Reason;
@@ -129,7 +128,7 @@ final class IndexListing {
                         + "private indexes).");
             }
             IOException failure = new IOException("HTTP " + status + saying(reply));
-            return Retry.Outcome.retry(Failures.describe(failure), reply.retryAfterDuration().orElse(null), failure);
+            return Retry.Outcome.retry(failure.getMessage(), reply.retryAfterDuration().orElse(null), failure);
         }, new Retry.Plan<>() {
             @Override
             public RuntimeException gaveUp(int tries, String problem, Throwable cause) {

@@ -140,6 +140,8 @@ public final class Publisher {
             log.accept(report.summary());
             return report;
         } finally {
+            // A probe or a listing that failed leaves its retries and notes held: they go out before the error does.
+            indexLog.release();
             progress.finished();
             beside.shutdownNow();
         }

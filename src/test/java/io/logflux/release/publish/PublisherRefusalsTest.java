@@ -1,12 +1,16 @@
 package io.logflux.release.publish;
 
+import com.sun.net.httpserver.HttpServer;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.FakeTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,5 +136,30 @@ class PublisherRefusalsTest extends PublisherFixture {
         assertThat(e.getMessage()).startsWith("File already exists: " + wheel.getFileName() + " is on "
                 + index.uploadUrl() + " with different content");
         assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void aListingThatNeverAnswersShowsItsRetriesBeforeTheError() throws Exception {
+        HttpServer down = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        down.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        down.start();
+        try {
+            String simple = "http://127.0.0.1:" + down.getAddress().getPort() + "/simple/";
+            PackageIndex target = PackageIndex.resolve(index.uploadUrl(), simple, null);
+            Publisher publisher = new Publisher(target, IndexCredentials.token(token, "credentials 'test-pypi-token'"),
+                    fastSettings(), PublishOptions.defaults(), sleeps::add, log::add);
+
+            ReleaseException e = refusal(publisher, wheel);
+
+            assertThat(e.getMessage()).startsWith("Cannot read " + simple + "logflux/");
+            assertThat(log).filteredOn(line -> line.startsWith("Reading " + simple + "logflux/ failed (HTTP 503)"))
+                    .hasSize(sleeps.size()).isNotEmpty();
+            assertThat(index.uploadRequests()).as("no upload started").isZero();
+        } finally {
+            down.stop(0);
+        }
     }
 }
