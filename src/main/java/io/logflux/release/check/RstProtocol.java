@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
  * The framing spoken with {@code rst-renderer.py} over its stdin and stdout (described at the top of that script):
  * a greeting line, then one length-prefixed request per description, each answered by a verdict line with the length
  * of the docutils messages that follow. Every line and every reply is read within a bound, so a child that prints
- * without end, or announces more than it may send, is a {@link Violation}, never unbounded memory.
+ * without end, or announces more than it may send, is a {@link Violation}, never unbounded memory. The script is
+ * given the same bound ({@code argv[2]}) and cuts longer messages itself, marking the reply {@code truncated}.
  */
 final class RstProtocol {
     private static final int MAX_LINE = 128;
     private static final Pattern GREETING = Pattern.compile("logflux-rst 1 (\\S{1,64})");
     private static final Pattern UNAVAILABLE = Pattern.compile("logflux-rst-unavailable (\\S{1,64})");
-    private static final Pattern REPLY = Pattern.compile("(rendered|failed|error) (\\d{1,9})");
+    private static final Pattern REPLY = Pattern.compile("(rendered|failed|error) (\\d{1,9})( truncated)?");
 
     private RstProtocol() {
     }
@@ -36,7 +37,8 @@ final class RstProtocol {
 
     enum Verdict { RENDERED, FAILED, ERROR }
 
-    record Reply(Verdict verdict, String messages) {
+    /** @param truncated the renderer had more messages than the bound and sent only the first lines */
+    record Reply(Verdict verdict, String messages, boolean truncated) {
     }
 
     static Greeting readGreeting(InputStream in) throws IOException {
@@ -74,7 +76,7 @@ final class RstProtocol {
             throw new EOFException("its output ended in the middle of a reply");
         }
         return new Reply(Verdict.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)),
-                new String(messages, StandardCharsets.UTF_8));
+                new String(messages, StandardCharsets.UTF_8), m.group(3) != null);
     }
 
     /** One line without its newline, at most {@link #MAX_LINE} bytes. */

@@ -34,8 +34,11 @@ import java.util.regex.Pattern;
  *
  * <p>Bounded: a description larger than {@link Limits#maxDescriptionBytes()} is not sent; a reply larger than
  * {@link Limits#maxReplyBytes()}, or outside the protocol, stops the process; a description that takes longer than
- * {@link Limits#renderTimeout()} stops it too. A stopped or dead process leaves that one description unchecked (the
- * finding says why) and the next description starts a new one, up to {@link Limits#maxStarts()} per run.
+ * {@link Limits#renderTimeout()} stops it too; such a description is unchecked (the finding says why) and the next
+ * one starts a new process, up to {@link Limits#maxStarts()} per run. A process that ends while rendering a
+ * description may have died of something else (killed, out of memory), so that description is sent once more to a
+ * new process before it is reported. Only verdicts that belong to the description are kept for the rest of the
+ * run; "not checked because no process could be started" is not one.
  */
 public final class RstRenderer implements AutoCloseable {
     /** Descriptions sent ahead of their verdicts; Python renders while Java reads the next files. */
@@ -56,7 +59,8 @@ public final class RstRenderer implements AutoCloseable {
     /**
      * @param maxDescriptionBytes the largest description sent to the renderer (METADATA itself is bounded by
      *                            {@code ArchiveLimits.maxMetadataBytes}, 8 MiB by default)
-     * @param maxReplyBytes       the most bytes of docutils messages read back for one description
+     * @param maxReplyBytes       the most bytes of docutils messages read back for one description; the script is
+     *                            given the same bound and cuts longer ones at a line, which the result says
      * @param startTimeout        how long Python may take to start and import readme_renderer
      * @param renderTimeout       how long one description may take to render
      * @param maxStarts           how many renderer processes one run may have (a crash on one description starts a
@@ -174,13 +178,13 @@ public final class RstRenderer implements AutoCloseable {
 
     private void send(Pending description) {
         if (Thread.currentThread().isInterrupted()) {
-            deliver(description, Result.notChecked("interrupted"));
+            deliver(description, Result.notChecked("interrupted"), false);
             return;
         }
         if (session == null) {
             String why = startSession();
             if (session == null) {
-                deliver(description, Result.notChecked(why));
+                deliver(description, Result.notChecked(why), false);
                 return;
             }
         }
@@ -220,21 +224,30 @@ public final class RstRenderer implements AutoCloseable {
                     + e.getMessage() + "; it was stopped");
         } catch (IOException e) {
             String ending = endSession(oldest.session, null);
+            if (!oldest.resent) {
+                oldest.resent = true;
+                send(oldest);
+                return;
+            }
             result = Result.notChecked("readme_renderer's process (" + python + ") ended before it answered for "
-                    + "this description (" + ending + ")");
+                    + "this description, and so did a new one it was sent to again (" + ending + "); see where it "
+                    + "fails with " + python + " -m readme_renderer README.rst");
         }
-        deliver(oldest, result);
+        deliver(oldest, result, true);
     }
 
-    private void deliver(Pending description, Result result) {
-        verdicts.put(description.key, result);
+    /** @param remember whether the result is the description's own, and so holds for the rest of the run */
+    private void deliver(Pending description, Result result, boolean remember) {
+        if (remember) {
+            verdicts.put(description.key, result);
+        }
         description.waiting.forEach(waiting -> waiting.accept(result));
     }
 
-    private static Result verdict(RstProtocol.Reply reply) {
+    private Result verdict(RstProtocol.Reply reply) {
         return switch (reply.verdict()) {
             case RENDERED -> Result.rendered();
-            case FAILED -> new Result(true, docutilsMessages(reply.messages()), "");
+            case FAILED -> new Result(true, docutilsMessages(reply), "");
             case ERROR -> new Result(true, List.of("readme_renderer raised " + oneLine(reply.messages())
                     + " (PyPI's upload fails on it too)"), "");
         };
@@ -244,7 +257,8 @@ public final class RstRenderer implements AutoCloseable {
     private String startSession() {
         if (sessions >= limits.maxStarts()) {
             return "readme_renderer's process ended " + sessions + " times in this run, so it is not started "
-                    + "again (last: " + lastEnding + ")";
+                    + "again (last: " + lastEnding + "); run check again, and if it ends again, see where it fails "
+                    + "with " + python + " -m readme_renderer README.rst";
         }
         for (String candidate : python == null ? interpreters : List.of(python)) {
             if (unusable.containsKey(candidate)) {
@@ -257,6 +271,12 @@ public final class RstRenderer implements AutoCloseable {
             }
             unusable.put(candidate, why);
         }
+        if (python != null) {
+            // it rendered earlier in this run: "no Python with readme_renderer" would send the user looking for one
+            return "readme_renderer's process (" + python + ") ended (" + lastEnding + ") and could not be started "
+                    + "again: " + unusable.get(python) + "; run check again, and if it fails again, check that "
+                    + python + " -c 'import readme_renderer.rst' works";
+        }
         List<String> tried = new ArrayList<>();
         unusable.forEach((candidate, why) -> tried.add(candidate + ": " + why));
         return "no Python with readme_renderer was found (tried " + String.join("; ", tried)
@@ -266,8 +286,9 @@ public final class RstRenderer implements AutoCloseable {
     private String tryStart(String candidate) {
         ChildSession started;
         try {
-            started = ChildSession.start(List.of(candidate, "-c", script(), Integer.toString(limits.maxDescriptionBytes())),
-                    environment, Map.of(), "logflux-rst-renderer");
+            List<String> command = List.of(candidate, "-c", script(), Integer.toString(limits.maxDescriptionBytes()),
+                    Integer.toString(limits.maxReplyBytes()));
+            started = ChildSession.start(command, environment, Map.of(), "logflux-rst-renderer");
         } catch (IOException e) {
             return "cannot be run (" + e.getMessage() + ")";
         }
@@ -324,9 +345,9 @@ public final class RstRenderer implements AutoCloseable {
     }
 
     /** Rewrites docutils' messages as twine does: {@code line 4: Warning: Inline emphasis …}. */
-    private static List<String> docutilsMessages(String output) {
+    private List<String> docutilsMessages(RstProtocol.Reply reply) {
         List<String> problems = new ArrayList<>();
-        for (String line : output.split("\\r?\\n")) {
+        for (String line : reply.messages().split("\\r?\\n")) {
             Matcher m = DOCUTILS_MESSAGE.matcher(line.strip());
             if (m.matches()) {
                 String level = m.group(2).charAt(0) + m.group(2).substring(1).toLowerCase(Locale.ROOT);
@@ -335,6 +356,10 @@ public final class RstRenderer implements AutoCloseable {
         }
         if (problems.isEmpty()) {
             problems.add("readme_renderer could not render it (no HTML output)");
+        }
+        if (reply.truncated()) {
+            problems.add("and more: readme_renderer's messages were longer than the "
+                    + ByteSizes.human(limits.maxReplyBytes()) + " check reads, and were cut after these");
         }
         return problems;
     }
@@ -354,6 +379,8 @@ public final class RstRenderer implements AutoCloseable {
         final List<Consumer<Result>> waiting = new ArrayList<>(1);
         ChildSession session;
         Future<RstProtocol.Reply> reply;
+        /** Sent again after its process ended while rendering it (once only). */
+        boolean resent;
 
         Pending(String key, byte[] bytes) {
             this.key = key;

@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * Reads a wheel completely: every member's name is safe, no member is a symlink, every member inflates within
  * bounds, no Python member holds encrypted code, and the {@code .dist-info} directory PyPI looks for holds WHEEL,
  * RECORD and METADATA; WHEEL's tags equal the file name's, RECORD matches the members (sha256 and size), and
- * entry_points.txt is one PyPI accepts.
+ * entry_points.txt is one PyPI accepts. A link or a member with an unsafe name is not inflated after its finding,
+ * unless PyPI reads it too (a {@code .py} its obfuscation scan reads, a {@code .dist-info} file it looks up by name).
  *
  * <p>PyPI finds the directory by the file name as spelled, case and all: {@code name, version, _ =
  * filename.split("-", 2)}, then {@code {name}-{version}.dist-info/WHEEL} (pypi/warehouse 6b62157,
@@ -79,6 +80,7 @@ final class WheelScanner {
                 }
                 contents.present.add(member);
                 Optional<String> unsafe = ArchivePaths.unsafeBecause(member);
+                boolean linkOrUnsafe = unsafe.isPresent() || entry.isSymlink();
                 if (unsafe.isPresent()) {
                     contents.ownFinding.add(member);
                     findings.add(Finding.stricter("archive.unsafe-path", "'" + fileName + "': member '" + member
@@ -107,6 +109,10 @@ final class WheelScanner {
                 }
                 boolean keep = segments.length == 2 && segments[0].endsWith(".dist-info")
                         && KEPT.contains(segments[1]);
+                if (linkOrUnsafe && !keep && !obfuscationScanReads(entry, contents)) {
+                    // its finding is made and RECORD is not held to it: inflating hostile data would only cost
+                    continue;
+                }
                 String stop = read(zip, entry, budget, contents, keep, fileName, findings);
                 if (stop != null) {
                     findings.add(Finding.stricter("archive.limits", "'" + fileName + "': " + stop
@@ -157,13 +163,18 @@ final class WheelScanner {
         boolean obfuscationFound;
     }
 
+    /** PyPI's scan reads every member so named, links and unsafe paths too (scanner.py iter_zip_members). */
+    private static boolean obfuscationScanReads(ZipMember entry, Contents contents) {
+        return !contents.obfuscationFound && ObfuscationScan.scans(entry.name(), entry.size());
+    }
+
     private String read(ZipLayout zip, ZipMember entry, ArchiveBudget budget, Contents contents, boolean keep,
                         String fileName, List<Finding> findings) throws IOException {
         MessageDigest sha256 = sha256();
         long size = 0;
         java.io.ByteArrayOutputStream copy = keep ? new java.io.ByteArrayOutputStream() : null;
-        ObfuscationScan.Matcher matcher = !contents.obfuscationFound
-                && ObfuscationScan.scans(entry.name(), entry.size()) ? new ObfuscationScan.Matcher() : null;
+        ObfuscationScan.Matcher matcher = obfuscationScanReads(entry, contents) ? new ObfuscationScan.Matcher()
+                : null;
         try (InputStream in = zip.read(entry)) {
             int n;
             while ((n = in.read(buffer)) > 0) {

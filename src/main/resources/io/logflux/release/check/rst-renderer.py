@@ -1,9 +1,11 @@
 # logflux-release check: renders reStructuredText descriptions one after another, as PyPI's upload does
 # (warehouse/utils/readme.py calls readme_renderer.rst.render(value); None means the upload is refused).
-# Started with python -c; argv[1] is the largest description accepted, in bytes.
+# Started with python -c; argv[1] is the largest description accepted, argv[2] the most bytes of messages sent back
+# for one description (the Java side reads no more than that), both in bytes.
 # Protocol, over stdin/stdout: first a greeting line "logflux-rst 1 <readme_renderer version>" (or
 # "logflux-rst-unavailable <reason>" and exit status 3); then per request "<n>\n" followed by n bytes of UTF-8,
-# answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error.
+# answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error;
+# "<verdict> <m> truncated\n" when the messages were longer and were cut (at the end of a line, where there is one).
 # End of stdin ends the process.
 import sys
 
@@ -15,7 +17,7 @@ replies = sys.stdout.buffer
 requests = sys.stdin.buffer
 sys.stdout = sys.stderr  # a stray print must not end up in the replies
 MAX_REQUEST = int(sys.argv[1])
-MAX_MESSAGES = 16384
+MAX_MESSAGES = int(sys.argv[2])
 
 try:
     import io
@@ -33,8 +35,14 @@ except Exception:
 
 
 def reply(verdict, messages):
-    data = messages.encode("utf-8", "replace")[:MAX_MESSAGES]
-    replies.write(b"%s %d\n" % (verdict, len(data)) + data)
+    data = messages.encode("utf-8", "replace")
+    truncated = len(data) > MAX_MESSAGES
+    if truncated:
+        data = data[:MAX_MESSAGES]
+        end_of_line = data.rfind(b"\n")
+        if end_of_line >= 0:
+            data = data[:end_of_line + 1]
+    replies.write(b"%s %d%s\n" % (verdict, len(data), b" truncated" if truncated else b"") + data)
     replies.flush()
 
 

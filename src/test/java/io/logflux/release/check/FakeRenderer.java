@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * A stand-in for {@code python3 -c rst-renderer.py}: an executable that ignores its arguments and speaks the renderer's
- * protocol, misbehaving on cue — a description containing CRASH makes it die like a segfault, HANG makes it stop
- * answering, FLOOD makes it print without end, HUGE makes it announce a gigabyte of messages. It logs each start
- * and each request to a file, and can greet as a Python without readme_renderer, or not greet at all.
+ * protocol, misbehaving on cue — a description containing CRASH makes it die like a segfault, FLAKY does so the
+ * first time only (in any process), FATAL dies and makes every later start fail before the greeting, HANG makes it
+ * stop answering, FLOOD makes it print without end, HUGE makes it announce a gigabyte of messages. It logs each
+ * start and each request to a file, and can greet as a Python without readme_renderer, or not greet at all.
  */
 final class FakeRenderer {
     enum Greeting { READY, UNAVAILABLE, GARBAGE, DUMP_ENVIRONMENT }
@@ -25,6 +26,8 @@ final class FakeRenderer {
                 with open(log, "a") as f:
                     f.write(line + "\\n")
             note("start")
+            if os.path.exists(log + ".fatal"):
+                sys.stderr.write("Fatal Python error: init_fs_encoding\\n"); sys.exit(1)
             out, inp = sys.stdout.buffer, sys.stdin.buffer
             if greeting == "UNAVAILABLE":
                 out.write(b"logflux-rst-unavailable ModuleNotFoundError\\n"); out.flush(); sys.exit(3)
@@ -40,6 +43,12 @@ final class FakeRenderer {
                     break
                 data = inp.read(int(header)).decode()
                 note("request " + data.splitlines()[0])
+                if "FLAKY" in data and not os.path.exists(log + ".flaky"):
+                    open(log + ".flaky", "w").close()
+                    sys.stderr.write("Killed\\n"); sys.stderr.flush(); os._exit(9)
+                if "FATAL" in data:
+                    open(log + ".fatal", "w").close()
+                    sys.stderr.write("Fatal Python error: Segmentation fault\\n"); sys.stderr.flush(); os._exit(9)
                 if "CRASH" in data:
                     sys.stderr.write("Fatal Python error: Segmentation fault\\n"); sys.stderr.flush(); os._exit(9)
                 if "HANG" in data:

@@ -91,7 +91,8 @@ class RstRendererTest {
             renderer.close();
         }
 
-        assertThat(fake.starts()).isEqualTo(10);
+        // per run: the crashing description's process, the new one it is sent to again, and one for "fine"
+        assertThat(fake.starts()).isEqualTo(15);
         assertThat(fake.log()).filteredOn(line -> line.equals("request fine")).hasSize(5);
     }
 
@@ -123,20 +124,23 @@ class RstRendererTest {
 
             assertThat(results).hasSize(4);
             assertThat(results.get(1).checked()).isFalse();
-            assertThat(results.get(1).notCheckedBecause()).contains("ended before it answered for this description")
-                    .contains("exit status 9").contains("Fatal Python error: Segmentation fault");
+            assertThat(results.get(1).notCheckedBecause()).contains("ended before it answered for this description, "
+                    + "and so did a new one it was sent to again").contains("exit status 9")
+                    .contains("Fatal Python error: Segmentation fault")
+                    .contains("-m readme_renderer README.rst");
             for (int i : new int[] {0, 2, 3}) {
                 assertThat(results.get(i).checked()).as("description %d: %s", i, results.get(i).notCheckedBecause())
                         .isTrue();
             }
-            assertThat(renderer.processesStarted()).isEqualTo(2);
+            assertThat(renderer.processesStarted()).isEqualTo(3);
             assertThat(fake.log()).filteredOn(line -> line.startsWith("request ")).containsOnlyOnce(
                     "request first", "request third", "request fourth");
+            assertThat(fake.log()).filteredOn(line -> line.equals("request CRASH here")).hasSize(2);
         }
     }
 
     @Test
-    void aProcessKilledFromOutsideIsReportedAndTheNextDescriptionIsStillRendered() throws Exception {
+    void aDescriptionWhoseProcessWasKilledFromOutsideIsRenderedByANewOne() throws Exception {
         try (RstRenderer renderer = renderer(DebianPython.executable())) {
             assertThat(renderer.render(GOOD).problems()).isEmpty();
             ProcessHandle process = ProcessHandle.of(renderer.pid()).orElseThrow();
@@ -146,11 +150,78 @@ class RstRendererTest {
             RstRenderer.Result afterDeath = renderer.render(GOOD + "\nMore.\n");
             RstRenderer.Result next = renderer.render(BROKEN);
 
-            assertThat(afterDeath.checked()).isFalse();
-            assertThat(afterDeath.notCheckedBecause()).contains("ended before it answered").contains("exit status");
+            // the process died of something else than this description: it is rendered by the new one
+            assertThat(afterDeath.checked()).as(afterDeath.notCheckedBecause()).isTrue();
+            assertThat(afterDeath.problems()).isEmpty();
             assertThat(next.problems()).containsExactly(
                     "line 4: Warning: Inline emphasis start-string without end-string.");
             assertThat(renderer.processesStarted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDescriptionWhoseProcessDiedOfSomethingElseIsRenderedByANewOneAndOnlyThatVerdictIsKept() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            for (String description : List.of("first\n", "FLAKY and BROKEN\n", "third\n")) {
+                renderer.render(description, results::add);
+            }
+            renderer.finish();
+            RstRenderer.Result later = renderer.render("FLAKY and BROKEN\n");
+
+            assertThat(results).hasSize(3).allSatisfy(result -> assertThat(result.checked())
+                    .as(result.notCheckedBecause()).isTrue());
+            assertThat(results).filteredOn(result -> !result.problems().isEmpty()).singleElement()
+                    .isEqualTo(later);
+            assertThat(later.problems()).containsExactly(
+                    "line 4: Warning: Inline emphasis start-string without end-string.");
+            assertThat(fake.log()).filteredOn(line -> line.equals("request FLAKY and BROKEN")).hasSize(2);
+            assertThat(fake.starts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aProcessThatCannotBeStartedAgainSaysSoInsteadOfBlamingTheDescriptionOrThePython() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = renderer(fake.executable())) {
+            List<RstRenderer.Result> results = new ArrayList<>();
+            for (String description : List.of("first\n", "FATAL here\n", "third\n")) {
+                renderer.render(description, results::add);
+            }
+            renderer.finish();
+            results.add(renderer.render("FATAL here\n"));
+            results.add(renderer.render("fifth\n"));
+
+            assertThat(results.get(0).checked()).isTrue();
+            String expected = "readme_renderer's process (" + fake.executable() + ") ended (exit status 9: Fatal "
+                    + "Python error: Segmentation fault) and could not be started again: ended at start (exit "
+                    + "status 1: Fatal Python error: init_fs_encoding); run check again, and if it fails again, check "
+                    + "that " + fake.executable() + " -c 'import readme_renderer.rst' works";
+            assertThat(results.subList(1, 5)).allSatisfy(result -> {
+                assertThat(result.checked()).isFalse();
+                assertThat(result.notCheckedBecause()).isEqualTo(expected);
+            });
+            // one start that failed, not one per description
+            assertThat(fake.starts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void messagesLongerThanTheBoundAreCutByTheRendererAtALineAndSaidToBeCut() {
+        String directive = "LogFlux\n=======\n\n.. nosuchdirective::\n\n" + "   a line of the directive's body\n"
+                .repeat(3000);
+        try (RstRenderer renderer = renderer(DebianPython.executable())) {
+            // docutils repeats the directive's ~100 KiB in its message, past the 64 KiB read back
+            RstRenderer.Result result = renderer.render(directive);
+
+            assertThat(result.checked()).as(result.notCheckedBecause()).isTrue();
+            assertThat(result.problems()).containsExactly("line 4: Error: Unknown directive type \"nosuchdirective\".",
+                    "and more: readme_renderer's messages were longer than the 64.0 KiB check reads, and were cut "
+                            + "after these");
+            assertThat(renderer.render(BROKEN).problems()).containsExactly(
+                    "line 4: Warning: Inline emphasis start-string without end-string.");
+            assertThat(renderer.processesStarted()).isEqualTo(1);
         }
     }
 
