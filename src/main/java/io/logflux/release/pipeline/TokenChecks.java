@@ -1,5 +1,6 @@
 package io.logflux.release.pipeline;
 
+import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
@@ -34,11 +35,8 @@ final class TokenChecks implements AutoCloseable {
 
     /** Starts one probe per target, in the order given (test first). */
     static TokenChecks start(List<ReleaseTarget> targets, List<Path> files, HttpSettings http, Sleeper sleeper) {
-        TokenChecks checks = new TokenChecks(Executors.newFixedThreadPool(Math.max(1, targets.size()), task -> {
-            Thread thread = new Thread(task, "logflux-token-probe");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        TokenChecks checks = new TokenChecks(Executors.newFixedThreadPool(Math.max(1, targets.size()),
+                DaemonThreads.named("logflux-token-probe")));
         // Read on the probes' threads, once, and only when there is an index to ask: a bad file is then reported by the
         // probe's await, in phase order, like any other probe failure.
         CompletableFuture<DistFile> first = targets.isEmpty() ? null

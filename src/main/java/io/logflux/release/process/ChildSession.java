@@ -1,5 +1,6 @@
 package io.logflux.release.process;
 
+import io.logflux.release.concurrent.DaemonThreads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -51,8 +52,8 @@ public final class ChildSession implements AutoCloseable {
         this.process = process;
         this.toChild = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.fromChild = new BufferedInputStream(process.getInputStream(), 1 << 16);
-        this.exchanges = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, threadName));
-        this.stderrDrain = daemon(this::drainStderr, threadName + "-stderr");
+        this.exchanges = Executors.newSingleThreadExecutor(runnable -> DaemonThreads.of(runnable, threadName));
+        this.stderrDrain = DaemonThreads.of(this::drainStderr, threadName + "-stderr");
         stderrDrain.start();
     }
 
@@ -218,15 +219,9 @@ public final class ChildSession implements AutoCloseable {
     /** One thread for every session's watchdogs; a cancelled watchdog leaves the queue at once. */
     private static ScheduledExecutorService watchdogs() {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1,
-                runnable -> daemon(runnable, "logflux-child-watchdog"));
+                runnable -> DaemonThreads.of(runnable, "logflux-child-watchdog"));
         pool.setRemoveOnCancelPolicy(true);
         return pool;
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Stops the child when one exchange runs past its timeout. */

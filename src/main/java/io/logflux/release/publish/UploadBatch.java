@@ -1,5 +1,6 @@
 package io.logflux.release.publish;
 
+import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.ReleaseException;
 
 import java.util.ArrayList;
