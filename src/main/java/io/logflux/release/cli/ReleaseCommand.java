@@ -48,8 +48,6 @@ import java.util.concurrent.CompletableFuture;
                 "--rehearse runs the same phases against two local indexes on 127.0.0.1 (no network, no tokens) "
                         + "and prints the GitHub part as a plan."})
 final class ReleaseCommand extends EngineCommand {
-    static final String TEST_TOKEN_VARIABLE = "TEST_PYPI_API_TOKEN";
-    static final String PRODUCTION_TOKEN_VARIABLE = "PYPI_API_TOKEN";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Mixin private ReleaseTagOption tag = new ReleaseTagOption();
@@ -72,7 +70,8 @@ final class ReleaseCommand extends EngineCommand {
     private String testRepository;
 
     @Option(names = "--test-token-env", paramLabel = "NAME",
-            description = "The variable holding the test index's token (default: TEST_PYPI_API_TOKEN, then "
+            description = "The variable holding the test index's token (default: TEST_PYPI_API_TOKEN for "
+                    + "testpypi, PYPI_API_TOKEN for pypi, then TWINE_PASSWORD; for an upload URL only "
                     + "TWINE_PASSWORD).")
     private String testTokenEnv;
 
@@ -81,12 +80,13 @@ final class ReleaseCommand extends EngineCommand {
     private String repository;
 
     @Option(names = "--token-env", paramLabel = "NAME",
-            description = "The variable holding the production index's token (default: PYPI_API_TOKEN, then "
+            description = "The variable holding the production index's token (default: PYPI_API_TOKEN for pypi, "
+                    + "TEST_PYPI_API_TOKEN for testpypi, then TWINE_PASSWORD; for an upload URL only "
                     + "TWINE_PASSWORD).")
     private String tokenEnv;
 
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME",
-            description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN).")
+            description = "Attach the files to this repository's release of the tag (token from GITHUB_TOKEN, else GH_TOKEN).")
     private String githubRepo;
 
     @Mixin private GitHubApiOption githubApi = new GitHubApiOption();
@@ -130,9 +130,9 @@ final class ReleaseCommand extends EngineCommand {
                         + ": find or create a draft, upload each asset unless the same sha256 is there, publish";
             } else {
                 test = phases.contains(Phase.TEST) ? Optional.of(target(testRepository, testTokenEnv,
-                        TEST_TOKEN_VARIABLE, "--test-token-env")) : Optional.empty();
+                        "--test-token-env")) : Optional.empty();
                 production = phases.contains(Phase.PRODUCTION) ? Optional.of(target(repository, tokenEnv,
-                        PRODUCTION_TOKEN_VARIABLE, "--token-env")) : Optional.empty();
+                        "--token-env")) : Optional.empty();
                 if (githubRepo != null && phases.contains(Phase.PRODUCTION)) {
                     github = Optional.of(githubStep(releaseTag, built, work));
                 }
@@ -159,11 +159,14 @@ final class ReleaseCommand extends EngineCommand {
                 IndexCredentials.token(token, "the rehearsal (made up for this run, in memory)"));
     }
 
-    /** Each phase its own token, whatever its index: the variable the help names, or the one the option names. */
-    private ReleaseTarget target(String name, String variable, String defaultVariable, String option) {
+    /**
+     * Each phase its own token: the variable its option names, else the index's own (as {@code publish}), so a PyPI
+     * token is never sent to an index given by URL.
+     */
+    private ReleaseTarget target(String name, String variable, String option) {
         PackageIndex index = PackageIndex.resolve(name, null, null);
         return new ReleaseTarget(index, TokenOptions.credentials(environment, index, variable,
-                Optional.of(defaultVariable), option, null, commandLine()));
+                index.tokenVariable(), option, null, commandLine()));
     }
 
     private ReleaseRunner.GitHubStep githubStep(String releaseTag, List<Path> built, Path work) {

@@ -58,10 +58,18 @@ final class TokenOptions {
             candidates.add(TWINE_PASSWORD);
         }
         TokenVariables.Found found = TokenVariables.first(environment, candidates, "No token for "
-                + index.describe(), tokenEnv == null ? option : null, "Create a token at "
-                + "https://pypi.org/manage/account/token/ (https://test.pypi.org/... for TestPyPI), scoped to the "
-                + "project.", commandLine);
+                + index.describe(), tokenEnv == null ? option : null, advice(index, tokenEnv), commandLine);
         String user = username != null ? username : environment.get(TWINE_USERNAME);
         return IndexCredentials.forIndex(index, user, found.value(), "environment variable " + found.variable());
+    }
+
+    private static String advice(PackageIndex index, String tokenEnv) {
+        if (index.tokenVariable().isPresent()) {
+            return "Create a token at https://pypi.org/manage/account/token/ (https://test.pypi.org/... for "
+                    + "TestPyPI), scoped to the project.";
+        }
+        return "Use a token (or password) this index issued" + (tokenEnv != null ? "." : "; PYPI_API_TOKEN and "
+                + "TEST_PYPI_API_TOKEN are read for pypi and testpypi only, so a PyPI token is never sent to "
+                + "another index.");
     }
 }
