@@ -144,7 +144,7 @@ final class FileUploader {
             return Optional.of(result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null)));
         }
         if (remote != null && remote.sha256().isPresent()) {
-            throw UploadErrors.conflict(index, file.release(), remote, null, uploadedBefore);
+            throw UploadErrors.arrivedDifferent(index, file.release(), remote, null, uploadedBefore);
         }
         return Optional.empty();
     }
@@ -163,7 +163,8 @@ final class FileUploader {
                 return Retry.Outcome.done(result(file, outcome, attempt).withUrl(remote.url().orElse(null)));
             }
             if (remote != null && remote.sha256().isPresent()) {
-                throw UploadErrors.conflict(index, file.release(), remote, reply, uploadedBefore);
+                throw sentBefore ? UploadErrors.arrivedDifferent(index, file.release(), remote, reply, uploadedBefore)
+                        : UploadErrors.conflict(index, file.release(), remote, reply, uploadedBefore);
             }
             return Retry.Outcome.retry(remote == null ? "yet" : "with a sha256", null, null);
         }, new Retry.Plan<>() {

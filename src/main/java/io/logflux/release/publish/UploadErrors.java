@@ -88,6 +88,22 @@ final class UploadErrors {
                 + String.join(", ", uploaded) + "."));
     }
 
+    /**
+     * After a send of ours that broke before the answer, the index lists the file with other bytes: it was not there
+     * before this upload, so it is most likely our upload cut short and kept (a lenient server), not another release.
+     */
+    static IndexRefusedException arrivedDifferent(PackageIndex index, ReleaseFile file, RemoteFile remote,
+                                                  HttpReply reply, List<String> uploaded) {
+        return refused(Reason.CONFLICT, reply, file.fileName(), file.fileName() + " is on " + index.describe()
+                + " now with other content than ours (sha256 there " + remote.sha256().orElse("not listed") + ", here "
+                + file.digests().sha256() + "), and it was not there before this upload, whose connection broke "
+                + "before the index answered. Most likely the index kept our upload cut short (pypiserver behind a "
+                + "server that hands a cut-off body on, such as wsgiref or Paste, stores what arrived); else another "
+                + "upload of this name came in at the same moment. Do not change the version for this: remove that "
+                + "file from the index (pypiserver: delete it from its package directory, or POST :action=remove_pkg "
+                + "with name and version), then run again." + uploadedSoFar(uploaded));
+    }
+
     static IndexRefusedException existsButNotListed(PackageIndex index, ReleaseFile file, HttpReply reply,
                                                     List<String> uploaded) {
         return refused(Reason.EXISTS_NOT_LISTED, reply, file.fileName(), index.describe() + " says " + file.fileName()
