@@ -36,7 +36,7 @@ final class ArchiveBudget {
         }
         if (compressedSize > 0 && memberBytesSoFar > RATIO_FLOOR_BYTES && memberBytesSoFar / compressedSize > MAX_RATIO) {
             return "a member inflates to more than " + MAX_RATIO + " times its compressed size past 64 MiB "
-                    + "(a decompression bomb; PyPI refuses it too)";
+                    + "(a decompression bomb; PyPI's own rule, archive.compression-ratio, looks at all members together)";
         }
         return null;
     }

@@ -74,6 +74,10 @@ final class GitHubReleaseCommand extends EngineCommand {
             description = "The environment variable with the token (default: GITHUB_TOKEN, then GH_TOKEN).")
     private String tokenEnv;
 
+    @Option(names = "--attempts", paramLabel = "N", description = "Tries per request when the failure is safe to "
+            + "retry: network errors, 5xx, 429, rate limits (default: ${DEFAULT-VALUE}).")
+    private int attempts = HttpSettings.defaults().attempts();
+
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "The files to attach (dist/*).")
     private List<String> files = new ArrayList<>();
 
@@ -86,10 +90,17 @@ final class GitHubReleaseCommand extends EngineCommand {
                 replaceAssets, !noChecksums, FileArguments.expand(files)).withLatest(GitHubLatest.parse(latest));
         GitHubReleaseReport report = GitHubReleaser.connect(GitHubEndpoint.at(apiUrl),
                 GitHubTokens.fromEnvironment(environment, tokenEnv, commandLine()), repository,
-                HttpSettings.defaults(), Sleeper.REAL, log())
+                settings(), Sleeper.REAL, log())
                 .release(request);
         out().println(report.summary());
         return Main.EXIT_OK;
+    }
+
+    private HttpSettings settings() {
+        if (attempts < 1) {
+            throw new CommandLine.ParameterException(commandLine(), "--attempts must be at least 1 (1: no retry).");
+        }
+        return HttpSettings.defaults().withAttempts(attempts);
     }
 
     private String notesFromFile(String version) {

@@ -103,7 +103,7 @@ class EchoedTokensCommandTest {
 
         CliRun run = CliRun.run(getClass().getSimpleName(), env, "github-release", "--repo", "logflux/logflux-python",
                 "--tag", "v0.2.0", "--api-url", echo.url("/api/v3/").toString(), "--notes", "n",
-                hello.toString());
+                "--attempts", "1", hello.toString());
 
         assertThat(run.status()).as(run.err()).isNotZero();
         assertNoToken(run);
