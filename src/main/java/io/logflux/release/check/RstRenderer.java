@@ -65,11 +65,13 @@ public final class RstRenderer implements AutoCloseable {
      * @param renderTimeout       how long one description may take to render
      * @param maxStarts           how many renderer processes one run may have (a crash on one description starts a
      *                            new one)
+     * @param maxMemoryBytes      the address space the renderer process may have (RLIMIT_AS where the platform has
+     *                            it): docutils on a hostile description must not take the machine's memory
      */
     public record Limits(int maxDescriptionBytes, int maxReplyBytes, Duration startTimeout, Duration renderTimeout,
-                         int maxStarts) {
+                         int maxStarts, long maxMemoryBytes) {
         public static Limits defaults() {
-            return new Limits(8 << 20, 64 << 10, Duration.ofMinutes(1), Duration.ofMinutes(2), 3);
+            return new Limits(8 << 20, 64 << 10, Duration.ofMinutes(1), Duration.ofMinutes(2), 3, 2L << 30);
         }
     }
 
@@ -287,7 +289,7 @@ public final class RstRenderer implements AutoCloseable {
         ChildSession started;
         try {
             List<String> command = List.of(candidate, "-c", script(), Integer.toString(limits.maxDescriptionBytes()),
-                    Integer.toString(limits.maxReplyBytes()));
+                    Integer.toString(limits.maxReplyBytes()), Long.toString(limits.maxMemoryBytes()));
             started = ChildSession.start(command, environment, Map.of(), "logflux-rst-renderer");
         } catch (IOException e) {
             return "cannot be run (" + e.getMessage() + ")";
@@ -302,6 +304,10 @@ public final class RstRenderer implements AutoCloseable {
                 return "";
             }
             started.close();
+            if (greeting.detail().equals("MemoryError")) {
+                return "ran out of memory importing readme_renderer (the renderer is given "
+                        + ByteSizes.human(limits.maxMemoryBytes()) + " of address space)";
+            }
             return "no readme_renderer (" + greeting.detail() + ")";
         } catch (TimeoutException e) {
             started.close(Duration.ZERO);

@@ -1,7 +1,8 @@
 # logflux-release check: renders reStructuredText descriptions one after another, as PyPI's upload does
 # (warehouse/utils/readme.py calls readme_renderer.rst.render(value); None means the upload is refused).
 # Started with python -c; argv[1] is the largest description accepted, argv[2] the most bytes of messages sent back
-# for one description (the Java side reads no more than that), both in bytes.
+# for one description (the Java side reads no more than that), argv[3] the most address space the process may have
+# (RLIMIT_AS, where the platform has it; set before readme_renderer is imported), all in bytes.
 # Protocol, over stdin/stdout: first a greeting line "logflux-rst 1 <readme_renderer version>" (or
 # "logflux-rst-unavailable <reason>" and exit status 3); then per request "<n>\n" followed by n bytes of UTF-8,
 # answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error;
@@ -18,6 +19,13 @@ requests = sys.stdin.buffer
 sys.stdout = sys.stderr  # a stray print must not end up in the replies
 MAX_REQUEST = int(sys.argv[1])
 MAX_MESSAGES = int(sys.argv[2])
+MAX_MEMORY = int(sys.argv[3])
+
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
+except (ImportError, ValueError, OSError):
+    pass  # no RLIMIT_AS here (Windows), or a lower hard limit already: the Java side's timeout still bounds the run
 
 try:
     import io
@@ -61,6 +69,10 @@ while True:
     stream = io.StringIO()
     try:
         html = readme_renderer.rst.render(data.decode("utf-8", "replace"), stream=stream)
+    except MemoryError:
+        reply(b"error", "MemoryError: rendering it needed more than the %d MiB check gives the renderer"
+              % (MAX_MEMORY >> 20))
+        continue
     except Exception as e:  # warehouse would fail the upload too
         reply(b"error", "%s: %s" % (type(e).__name__, e))
         continue

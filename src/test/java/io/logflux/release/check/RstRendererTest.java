@@ -29,7 +29,7 @@ class RstRendererTest {
     private static RstRenderer.Limits limits(Duration renderTimeout) {
         RstRenderer.Limits defaults = RstRenderer.Limits.defaults();
         return new RstRenderer.Limits(defaults.maxDescriptionBytes(), defaults.maxReplyBytes(),
-                defaults.startTimeout(), renderTimeout, defaults.maxStarts());
+                defaults.startTimeout(), renderTimeout, defaults.maxStarts(), defaults.maxMemoryBytes());
     }
 
     private static RstRenderer renderer(String python) {
@@ -289,7 +289,8 @@ class RstRendererTest {
     @Test
     void aDescriptionLargerThanTheBoundIsNotSent() {
         FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
-        RstRenderer.Limits small = new RstRenderer.Limits(1000, 65536, Duration.ofMinutes(1), Duration.ofMinutes(1), 3);
+        RstRenderer.Limits small = new RstRenderer.Limits(1000, 65536, Duration.ofMinutes(1), Duration.ofMinutes(1), 3,
+                RstRenderer.Limits.defaults().maxMemoryBytes());
         try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), small,
                 ChildEnvironment.ofThisProcess())) {
             RstRenderer.Result result = renderer.render("x".repeat(1001));
@@ -340,5 +341,25 @@ class RstRendererTest {
         String variables = fake.log().stream().filter(line -> line.startsWith("environment ")).findFirst()
                 .orElseThrow();
         assertThat(variables.split(" ")).contains("PATH", "LANG").doesNotContain("TWINE_PASSWORD", "PYTHONPATH");
+    }
+
+    @Test
+    void theRendererProcessHasABoundedAddressSpace() {
+        // So small that not even readme_renderer can be imported under it: the bound is set before the import.
+        RstRenderer.Limits defaults = RstRenderer.Limits.defaults();
+        RstRenderer.Limits tiny = new RstRenderer.Limits(defaults.maxDescriptionBytes(), defaults.maxReplyBytes(),
+                defaults.startTimeout(), defaults.renderTimeout(), 1, 16L << 20);
+        try (RstRenderer renderer = new RstRenderer(List.of(DebianPython.executable()), tiny,
+                ChildEnvironment.ofThisProcess())) {
+            RstRenderer.Result result = renderer.render("Title\n=====\n\nText.\n");
+
+            assertThat(result.checked()).isFalse();
+            assertThat(result.notCheckedBecause()).contains(DebianPython.executable()
+                    + ": ran out of memory importing readme_renderer (the renderer is given 16.0 MiB of address space)");
+        }
+        try (RstRenderer renderer = new RstRenderer(List.of(DebianPython.executable()), defaults,
+                ChildEnvironment.ofThisProcess())) {
+            assertThat(renderer.render("Title\n=====\n\nText.\n").checked()).as("the default bound is ample").isTrue();
+        }
     }
 }
