@@ -13,7 +13,8 @@ import java.util.List;
  * A stand-in for {@code python3 -c rst-renderer.py}: an executable that ignores its arguments and speaks the renderer's
  * protocol, misbehaving on cue — a description containing CRASH makes it die like a segfault, FLAKY does so the
  * first time only (in any process), FATAL dies and makes every later start fail before the greeting, HANG makes it
- * stop answering, FLOOD makes it print without end, HUGE makes it announce a gigabyte of messages. It logs each
+ * stop answering, FLOOD makes it print without end, HUGE makes it announce a gigabyte of messages, OUT_OF_MEMORY
+ * answers as the script does when rendering ran out of its address space. It logs each
  * start and each request to a file, and can greet as a Python without readme_renderer, or not greet at all.
  */
 final class FakeRenderer {
@@ -61,6 +62,9 @@ final class FakeRenderer {
                 if "BROKEN" in data:
                     message = b"<string>:4: (WARNING/2) Inline emphasis start-string without end-string."
                     out.write(b"failed %d\\n" % len(message) + message)
+                elif "OUT_OF_MEMORY" in data:
+                    message = b"MemoryError: rendering it needed more than the 2048 MiB check gives the renderer"
+                    out.write(b"error %d\n" % len(message) + message)
                 elif "RAISES" in data:
                     message = b"RecursionError: maximum recursion depth exceeded"
                     out.write(b"error %d\\n" % len(message) + message)

@@ -362,4 +362,20 @@ class RstRendererTest {
             assertThat(renderer.render("Title\n=====\n\nText.\n").checked()).as("the default bound is ample").isTrue();
         }
     }
+
+    @Test
+    void aDescriptionThatRanOutOfTheRenderersMemoryIsUncheckedNotRefused() {
+        FakeRenderer fake = FakeRenderer.in(dir, FakeRenderer.Greeting.READY);
+        try (RstRenderer renderer = new RstRenderer(List.of(fake.executable()), RstRenderer.Limits.defaults(),
+                ChildEnvironment.ofThisProcess())) {
+            RstRenderer.Result result = renderer.render("OUT_OF_MEMORY\n");
+
+            assertThat(result.checked()).isFalse();
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.notCheckedBecause()).isEqualTo("MemoryError: rendering it needed more than the 2048 MiB "
+                    + "check gives the renderer");
+            assertThat(renderer.render("RAISES\n").problems()).singleElement().asString()
+                    .contains("PyPI's upload fails on it too");
+        }
+    }
 }
