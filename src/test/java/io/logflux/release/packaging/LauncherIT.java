@@ -65,6 +65,22 @@ class LauncherIT {
     }
 
     @Test
+    void aChainOfLinksToTheLauncherFindsTheJarAndTheArchive() throws Exception {
+        // As an installer links it into a directory on the PATH: an absolute link to a relative one to bin/.
+        Path onPath = Files.createDirectories(work.resolve("linked-bin"));
+        Path relative = Files.createSymbolicLink(onPath.resolve("relative-link"),
+                onPath.relativize(LAUNCHER.toAbsolutePath()));
+        Path link = Files.createSymbolicLink(onPath.resolve("logflux-release"), relative.toAbsolutePath());
+        Path classes = work.resolve("linked-classes.log");
+
+        Result result = launch(link, Map.of("LOGFLUX_RELEASE_OPTS", "-Xlog:class+load=info:file=" + classes),
+                List.of("check", WHEEL, SDIST));
+
+        assertThat(result).isEqualTo(javaJar(List.of("check", WHEEL, SDIST)));
+        assertThat(Files.readString(classes)).contains("io.logflux.release.cli.Main source: shared objects file");
+    }
+
+    @Test
     void theArchiveTheBuildMadeIsUsed() throws Exception {
         Path classes = work.resolve("used-classes.log");
 
