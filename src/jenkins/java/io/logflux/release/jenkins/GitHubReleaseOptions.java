@@ -14,6 +14,7 @@ import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubRepo;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import java.util.Locale;
 
 /**
  * The {@code githubRelease: [credentialsId: 'github-token', repo: 'logflux/logflux-python', …]} part of
@@ -136,10 +137,14 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
         return latest;
     }
 
-    /** Mark the published release "Latest": true, false, or auto (default: when its version is the highest final). */
+    /**
+     * Mark the published release "Latest": true, false, or auto (default: when its version is the highest final).
+     * auto is kept as null, so that a saved job and the Snippet Generator leave the default out.
+     */
     @DataBoundSetter
     public void setLatest(String latest) {
-        this.latest = latest == null || latest.isBlank() ? null : GitHubLatest.parse(latest).toString();
+        GitHubLatest parsed = GitHubLatest.parse(latest);
+        this.latest = parsed == GitHubLatest.AUTO ? null : parsed.name().toLowerCase(Locale.ROOT);
     }
 
     GitHubReleaseParameters parameters(String defaultTag, String defaultCommit) {
@@ -166,6 +171,15 @@ public final class GitHubReleaseOptions implements Describable<GitHubReleaseOpti
 
         public FormValidation doCheckRepo(@QueryParameter String value) {
             return CredentialsFields.engineCheck(value, GitHubRepo::parse);
+        }
+
+        /** The three choices, auto (the default) first. */
+        public ListBoxModel doFillLatestItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(new ListBoxModel.Option(Messages.latestAuto(), "auto"));
+            items.add(new ListBoxModel.Option(Messages.latestTrue(), "true"));
+            items.add(new ListBoxModel.Option(Messages.latestFalse(), "false"));
+            return items;
         }
 
     }

@@ -47,6 +47,18 @@ final class Messages {
                 + "Jenkins, or fix credentialsId.";
     }
 
+    static String latestAuto() {
+        return "auto: when its version is the highest final one";
+    }
+
+    static String latestTrue() {
+        return "true: always";
+    }
+
+    static String latestFalse() {
+        return "false: never";
+    }
+
     static String publishDisplayName() {
         return "Publish wheels and sdists to PyPI, TestPyPI or another package index";
     }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What Jenkins reads from a step without running it: the Stapler and SezPoz indexes the real annotation processors
@@ -172,6 +173,22 @@ class StepWiringTest {
         assertThat(descriptor.getDisplayName()).isEqualTo("Attach the files to the GitHub release of the tag");
         assertThat(allocateWithoutConstructor(TokenSpec.DescriptorImpl.class).getDisplayName())
                 .isEqualTo("A token to check");
+    }
+
+    @Test
+    void latestIsSavedLowerCaseAndItsDefaultIsLeftOut() throws ReflectiveOperationException {
+        GitHubReleaseOptions options = allocateWithoutConstructor(GitHubReleaseOptions.class);
+
+        options.setLatest("FALSE");
+        assertThat(options.getLatest()).isEqualTo("false");
+        options.setLatest(" true ");
+        assertThat(options.getLatest()).isEqualTo("true");
+        options.setLatest("auto");
+        assertThat(options.getLatest()).as("the default, as the form's first choice sends it").isNull();
+        options.setLatest("");
+        assertThat(options.getLatest()).isNull();
+        assertThatThrownBy(() -> options.setLatest("sometimes")).hasMessage("latest must be true, false or auto, not "
+                + "'sometimes'.");
     }
 
     @ParameterizedTest
