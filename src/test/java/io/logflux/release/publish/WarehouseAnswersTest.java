@@ -145,21 +145,7 @@ class WarehouseAnswersTest {
     @Test
     void pypiserversBottlePageIsReadAsItsMessageWithoutCssOrEntities() throws Exception {
         // pypiserver answers through bottle (vendored; Debian's python3-bottle renders the same ERROR_PAGE_TEMPLATE).
-        DebianPython.Result page = DebianPython.run(null, "-c", String.join("\n",
-                "import bottle, json, wsgiref.util",
-                "app = bottle.Bottle()",
-                "@app.post('/')",
-                "def upload():",
-                "    bottle.abort(409, \"Package 'logflux-0.2.0.tar.gz' already exists!\\n\")",
-                "env = {}",
-                "wsgiref.util.setup_testing_defaults(env)",
-                "env['REQUEST_METHOD'] = 'POST'",
-                "answer = []",
-                "body = b''.join(app(env, lambda status, headers: answer.append((status, dict(headers)))))",
-                "print(json.dumps({'status': answer[0][0], 'type': answer[0][1]['Content-Type'], "
-                        + "'body': body.decode()}))"));
-        assertThat(page.status()).as(page.output()).isZero();
-        JsonNode answer = JSON.readTree(page.output());
+        JsonNode answer = bottlePage("    bottle.abort(409, \"Package 'logflux-0.2.0.tar.gz' already exists!\\n\")");
         HttpReply reply = new HttpReply(409, answer.get("status").asText().substring(4), answer.get("type").asText(),
                 answer.get("body").asText(), null, null);
 
@@ -172,12 +158,23 @@ class WarehouseAnswersTest {
     void pypiserversBodylessRefusalSaysNothingRatherThanNone() throws Exception {
         // pypiserver's auth decorator (pypiserver/_app.py, class auth): `raise HTTPError(403)` for a wrong password;
         // bottle's ERROR_PAGE_TEMPLATE prints the missing body as "None".
+        JsonNode answer = bottlePage("    raise bottle.HTTPError(403)");
+        assertThat(answer.get("body").asText()).contains("<pre>None</pre>");
+
+        HttpReply reply = new HttpReply(403, answer.get("status").asText().substring(4), answer.get("type").asText(),
+                answer.get("body").asText(), null, null);
+
+        assertThat(reply.message()).isEmpty();
+    }
+
+    /** What Debian's bottle answers to a POST whose handler is {@code handlerBody}: status, type and body. */
+    private static JsonNode bottlePage(String handlerBody) throws Exception {
         DebianPython.Result page = DebianPython.run(null, "-c", String.join("\n",
                 "import bottle, json, wsgiref.util",
                 "app = bottle.Bottle()",
                 "@app.post('/')",
                 "def upload():",
-                "    raise bottle.HTTPError(403)",
+                handlerBody,
                 "env = {}",
                 "wsgiref.util.setup_testing_defaults(env)",
                 "env['REQUEST_METHOD'] = 'POST'",
@@ -186,12 +183,6 @@ class WarehouseAnswersTest {
                 "print(json.dumps({'status': answer[0][0], 'type': answer[0][1]['Content-Type'], "
                         + "'body': body.decode()}))"));
         assertThat(page.status()).as(page.output()).isZero();
-        JsonNode answer = JSON.readTree(page.output());
-        assertThat(answer.get("body").asText()).contains("<pre>None</pre>");
-
-        HttpReply reply = new HttpReply(403, answer.get("status").asText().substring(4), answer.get("type").asText(),
-                answer.get("body").asText(), null, null);
-
-        assertThat(reply.message()).isEmpty();
+        return JSON.readTree(page.output());
     }
 }
