@@ -38,9 +38,11 @@ start_indexes() {
 trap 'stop_indexes; cleanup_bench' EXIT
 
 ours() {
-  TEST_PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" PYPI_API_TOKEN="$BENCH_INDEX_TOKEN" bin/logflux-release release \
+  # Indexes given by URL: release reads the token from the variables named (PYPI_API_TOKEN is for pypi only).
+  BENCH_TEST_TOKEN="$BENCH_INDEX_TOKEN" BENCH_PROD_TOKEN="$BENCH_INDEX_TOKEN" bin/logflux-release release \
     --tag v0.2.0 --project resources/sample-sdk --files 'resources/sample-dist/*' --python "$PYTHON" \
-    --test-repository "$TEST_URL" --repository "$PROD_URL" >"$work/ours.log" 2>&1 \
+    --test-repository "$TEST_URL" --test-token-env BENCH_TEST_TOKEN \
+    --repository "$PROD_URL" --token-env BENCH_PROD_TOKEN >"$work/ours.log" 2>&1 \
     || { cat "$work/ours.log" >&2; exit 1; }
 }
 
