@@ -130,13 +130,19 @@ class ServedFilesWaiterTest {
     }
 
     @Test
-    void anIndexThatStopsAnsweringIsWaitedForNotFatal() {
+    void anIndexThatStopsAnsweringIsWaitedForNotFatal() throws Exception {
         index.preload(wheel, "logflux", "0.2.0");
-        PackageIndex gone = PackageIndex.resolve("http://127.0.0.1:9/legacy/", null, null);
+        // A port that was just free: nothing listens there (the discard port 9 may have a listener that never answers).
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed + "/legacy/";
+        PackageIndex gone = PackageIndex.resolve(url, null, null);
 
         assertThatThrownBy(() -> waiter(gone).await(ReleaseFile.readRelease(List.of(wheel)), Duration.ofSeconds(3),
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))
-                .hasMessageStartingWith("After 3 s, http://127.0.0.1:9/legacy/ still does not serve "
+                .hasMessageStartingWith("After 3 s, " + url + " still does not serve "
                         + wheel.getFileName() + " (index not answering: ");
         assertThat(sleeps).hasSize(3);
     }
