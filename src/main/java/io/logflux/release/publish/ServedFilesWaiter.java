@@ -59,7 +59,10 @@ public final class ServedFilesWaiter {
         ReleaseFile first = files.get(0);
         long start = nanoClock.getAsLong();
         Schedule schedule = Schedule.until(timeout, firstInterval, maxInterval, nanoClock);
-        try (IndexClient client = new IndexClient(index, readCredentials, settings, sleeper, log)) {
+        // An index that accepts the connection and never answers holds one check for at most the wait itself.
+        HttpSettings checks = timeout.compareTo(settings.read()) < 0 && !timeout.isZero()
+                ? settings.withRead(timeout) : settings;
+        try (IndexClient client = new IndexClient(index, readCredentials, checks, sleeper, log)) {
             ServedLook served = new ServedLook(client, files);
             return client.retry().run(schedule, check -> {
                 Map<String, String> missing = served.missing();

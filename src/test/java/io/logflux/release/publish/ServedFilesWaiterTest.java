@@ -146,4 +146,32 @@ class ServedFilesWaiterTest {
                         + wheel.getFileName() + " (index not answering: ");
         assertThat(sleeps).hasSize(3);
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void anIndexThatNeverAnswersHoldsEachCheckForNoLongerThanTheWait() throws Exception {
+        index.preload(wheel, "logflux", "0.2.0");
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, read from never, answered never
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/legacy/";
+
+            // The default read bound is minutes; each check here may take the 1 s wait at most.
+            assertThatThrownBy(() -> waiter(PackageIndex.resolve(url, null, null)).await(
+                    ReleaseFile.readRelease(List.of(wheel)), Duration.ofSeconds(1), Duration.ofMillis(500),
+                    Duration.ofMillis(500)))
+                    .hasMessageStartingWith("After 1 s, " + url + " still does not serve ");
+            assertThat(held).as("the checks reached the silent index").isNotEmpty();
+        }
+    }
 }
