@@ -117,8 +117,7 @@ public final class PublishCallable extends MasterToSlaveFileCallable<PublishOutc
     /** The request's settings, with clients from the controller's proxy base when there is one. */
     PublicationSettings settings() {
         PublicationSettings settings = request.settings();
-        return new PublicationSettings(settings.publish(), settings.http().withClientBase(clientBase),
-                settings.waitUntilServed(), settings.waitTimeout(), settings.verifyInstall(), settings.install());
+        return settings.withHttp(settings.http().withClientBase(clientBase));
     }
 
     @Override

@@ -87,9 +87,7 @@ public final class ReleaseRunner {
         }
         boolean probeEarly = asked.publish().probeToken() && !publishingTo.isEmpty();
         // The probes run now, beside validation, so the publishes below need not ask again.
-        PublicationSettings settings = probeEarly ? new PublicationSettings(asked.publish().withProbeToken(false),
-                asked.http(), asked.waitUntilServed(), asked.waitTimeout(), asked.verifyInstall(), asked.install())
-                : asked;
+        PublicationSettings settings = probeEarly ? asked.withPublish(asked.publish().withProbeToken(false)) : asked;
         List<PhaseResult> results = new ArrayList<>();
         try (TokenChecks tokens = TokenChecks.start(probeEarly ? publishingTo : List.of(), files, asked.http(),
                 Sleeper.REAL)) {

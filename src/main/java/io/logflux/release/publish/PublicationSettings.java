@@ -13,4 +13,11 @@ import java.time.Duration;
  */
 public record PublicationSettings(PublishOptions publish, HttpSettings http, boolean waitUntilServed,
                                   Duration waitTimeout, boolean verifyInstall, InstallCheck install) {
+    public PublicationSettings withPublish(PublishOptions options) {
+        return new PublicationSettings(options, http, waitUntilServed, waitTimeout, verifyInstall, install);
+    }
+
+    public PublicationSettings withHttp(HttpSettings settings) {
+        return new PublicationSettings(publish, settings, waitUntilServed, waitTimeout, verifyInstall, install);
+    }
 }
