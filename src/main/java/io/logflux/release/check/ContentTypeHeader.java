@@ -51,7 +51,7 @@ record ContentTypeHeader(String type, Map<String, String> params) {
         String type = value.substring(i, subtypeEnd).toLowerCase(Locale.ROOT);
         int semicolon = indexOfUnquoted(value, ';', subtypeEnd);
         String between = value.substring(subtypeEnd, semicolon < 0 ? value.length() : semicolon);
-        String rest = withoutComments(between).strip();
+        String rest = HeaderComments.strip(between).strip();
         if (!rest.isEmpty()) {
             if (!Character.isWhitespace(between.charAt(0)) || TSPECIALS.indexOf(rest.charAt(0)) >= 0) {
                 return unparseable();
@@ -72,7 +72,7 @@ record ContentTypeHeader(String type, Map<String, String> params) {
     }
 
     private static void parameter(String text, Map<String, String> params) {
-        String segment = withoutComments(text).strip();
+        String segment = HeaderComments.strip(text).strip();
         if (segment.isEmpty()) {
             return;
         }
@@ -176,26 +176,5 @@ record ContentTypeHeader(String type, Map<String, String> params) {
             }
         }
         return -1;
-    }
-
-    /** The text without (comments), which may nest; quoted strings are kept as they are. */
-    private static String withoutComments(String s) {
-        StringBuilder out = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (depth == 0 && c == '"') {
-                quoted = !quoted;
-            }
-            if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

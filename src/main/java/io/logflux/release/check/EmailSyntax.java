@@ -48,14 +48,13 @@ final class EmailSyntax {
         if (localProblem.isPresent()) {
             return localProblem;
         }
-        String domain = address.substring(at + 1);
-        Optional<String> domainProblem = domain(domain);
+        String[] ascii = new String[1];
+        Optional<String> domainProblem = domain(address.substring(at + 1), ascii);
         if (domainProblem.isPresent()) {
             return domainProblem;
         }
-        String ascii = asciiDomain(domain.toLowerCase(Locale.ROOT));
-        if (local.length() + 1 + ascii.length() > EMAIL_MAX_LENGTH) {
-            return Optional.of("The email address is too long (" + (local.length() + 1 + ascii.length()
+        if (local.length() + 1 + ascii[0].length() > EMAIL_MAX_LENGTH) {
+            return Optional.of("The email address is too long (" + (local.length() + 1 + ascii[0].length()
                     - EMAIL_MAX_LENGTH) + " characters too many).");
         }
         return Optional.empty();
@@ -77,7 +76,8 @@ final class EmailSyntax {
                 "An email address cannot have a %s immediately before the @-sign.", false);
     }
 
-    private static Optional<String> domain(String raw) {
+    /** The domain's problem, if any; else {@code asciiOut[0]} is its ASCII (Punycode) form, for the length checks. */
+    private static Optional<String> domain(String raw, String[] asciiOut) {
         String bad = badCharacters(raw, Allowed.HOSTNAME);
         if (!bad.isEmpty()) {
             return Optional.of("The part after the @-sign contains invalid characters: " + bad + ".");
@@ -128,6 +128,7 @@ final class EmailSyntax {
                         + "used with email.");
             }
         }
+        asciiOut[0] = ascii;
         return Optional.empty();
     }
 

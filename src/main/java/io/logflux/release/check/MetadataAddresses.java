@@ -55,7 +55,7 @@ final class MetadataAddresses {
             int close = mailbox.indexOf('>', open);
             return (close < 0 ? mailbox.substring(open + 1) : mailbox.substring(open + 1, close)).strip();
         }
-        return withoutComments(mailbox).strip();
+        return HeaderComments.strip(mailbox).strip();
     }
 
     /** The address warehouse hands to email-validator, or empty when parseaddr yields none (so PyPI checks none). */
@@ -99,21 +99,6 @@ final class MetadataAddresses {
             }
         }
         return depth == 0;
-    }
-
-    private static String withoutComments(String text) {
-        StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (char c : text.toCharArray()) {
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static void addIfNotBlank(List<String> parts, StringBuilder current) {
