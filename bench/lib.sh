@@ -47,3 +47,24 @@ start_index() {
   for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
   URL=$(cat "$work/url")
 }
+
+# A real index is a long-running process: warm_index gives a freshly started one (the local index, or pypiserver) one
+# upload of another project and a listing of it before a timed run, so that neither tool pays the server's own
+# start-up (the first request's class loading, its JIT still cold). BENCH_COLD_INDEX=1 leaves it out.
+warm_index() {
+  [ -z "${BENCH_COLD_INDEX:-}" ] || return 0
+  if [ ! -s "$work/warm.body" ]; then
+    mkdir -p "$work/warm"
+    local wheel
+    wheel=$("${PYTHON:-/usr/bin/python3}" bench/make-wheel.py "$work/warm" benchwarmup 1.0 $((16 << 20)))
+    java -cp "$CP" io.logflux.release.publish.UploadBodyWriter "$wheel" "$work/warm.body" >"$work/warm.type"
+    printf 'Authorization: Basic %s\n' "$(printf '__token__:%s' "$BENCH_INDEX_TOKEN" | base64 -w0)" >"$work/warm.auth"
+  fi
+  local status
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -T "$work/warm.body" --request-target "/${URL#http://*/}" \
+    -H @"$work/warm.auth" -H "Content-Type: $(cat "$work/warm.type")" -H "Expect:" "$URL")
+  [ "$status" = 200 ] || { echo "$(basename "$0"): the warm-up upload got HTTP $status" >&2; exit 1; }
+  local base=${URL%/}
+  curl -sS -o /dev/null "${base%/legacy}/simple/benchwarmup/" || true
+}
+

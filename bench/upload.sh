@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: uploading one large wheel with logflux-release `publish` (the launcher bin/logflux-release, as users run
-# it) vs Debian's `twine upload`, to the same loopback PyPI-compatible index, each to a fresh index, and the floor:
+# it) vs Debian's `twine upload`, to the same loopback PyPI-compatible index, each to a fresh index warmed by one
+# upload of another project (bench/lib.sh, warm_index; BENCH_COLD_INDEX=1 leaves that out), and the floor:
 # curl sending the very multipart bytes `publish` sends (written beforehand by UploadBodyWriter) to the same server,
 # which hashes nothing and so measures the index's own intake. Then our peak memory uploading a 16 MiB vs a 1 GiB wheel.
 # Prints its figures last, with both ratios: twine/ours and ours/curl.
@@ -59,15 +60,18 @@ chmod 600 "$work/auth.header"
 ours=(); theirs=(); floor=(); ours_rss=(); theirs_rss=()
 for run in $(seq "$RUNS"); do
   start_index
+  warm_index
   start=$(date +%s.%N)
   ours_upload "$wheel" "$work/ours.time"
   ours+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); ours_rss+=("$(peak_kib "$work/ours.time")")
   start_index
+  warm_index
   start=$(date +%s.%N)
   TWINE_USERNAME=__token__ TWINE_PASSWORD="$BENCH_INDEX_TOKEN" /usr/bin/time -v -o "$work/twine.time" \
     "$PYTHON" -m twine upload --non-interactive --disable-progress-bar --repository-url "$URL" "$wheel" >/dev/null 2>&1
   theirs+=("$(echo "$(date +%s.%N) - $start" | bc -l)"); theirs_rss+=("$(peak_kib "$work/twine.time")")
   start_index
+  warm_index
   start=$(date +%s.%N)
   # -T streams the file (--data-binary would read it into memory first), --request-target keeps -T from appending
   # the file's name to the URL; no "Expect: 100-continue" wait, as ours.
@@ -94,6 +98,7 @@ for run in 1 2 3; do
   ours_upload "$small" "$work/small.time"
   small_rss+=("$(peak_kib "$work/small.time")")
   start_index
+  warm_index
   start=$(date +%s.%N)
   ours_upload "$large" "$work/large.time"
   large_times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
@@ -105,7 +110,7 @@ large_secs=$(printf '%s\n' "${large_times[@]}" | median)
 fi
 
 echo
-echo "upload of one $SIZE_MIB MiB wheel to a loopback index, $RUNS alternating runs each, fresh index per run"
+echo "upload of one $SIZE_MIB MiB wheel to a loopback index, $RUNS alternating runs each, fresh index per run$([ -n "${BENCH_COLD_INDEX:-}" ] || echo ', warmed first')"
 echo "(machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg); index: $INDEX_NAME, storage $INDEX_STORAGE; ours includes the full check of the wheel and the token probe)"
 printf '  %-34s median %6.2f s   %6.1f MiB/s   peak RSS %7d KiB\n' "logflux-release publish (launcher)" "$ours_med" \
   "$(echo "$SIZE_MIB / $ours_med" | bc -l)" "$(printf '%s\n' "${ours_rss[@]}" | median)"
