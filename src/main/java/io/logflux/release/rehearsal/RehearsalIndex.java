@@ -49,6 +49,8 @@ public final class RehearsalIndex implements AutoCloseable {
                 .addHttpListener(0, InetAddress.getLoopbackAddress().getHostAddress())
                 .setIoThreads(2)
                 .setWorkerThreads(connections.workerThreads())
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, connections.maxConnections())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, connections.maxConnections())
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, connections.idleMillis())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, connections.requestParseMillis())

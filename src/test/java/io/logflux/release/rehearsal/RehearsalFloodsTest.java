@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rehearsal index itself (not the tests' decorator, which buffers bodies) under request floods, each crafted here
@@ -351,6 +354,53 @@ class RehearsalFloodsTest {
         }
         assertNoFilesLeft();
         assertStillServes();
+    }
+
+    @Test
+    void connectionsPastTheLimitWaitUntilOneCloses() throws Exception {
+        start(new ConnectionLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), 2, 2));
+        int port = URI.create(index.baseUrl()).getPort();
+        byte[] request = RawUpload.ascii("GET /simple/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
+            // Two idle connections hold the limit; their request is proof that the index has taken both.
+            for (Socket held : List.of(first, second)) {
+                held.setSoTimeout(20_000);
+                held.getOutputStream().write(RawUpload.ascii("GET /simple/ HTTP/1.1\r\nHost: x\r\n\r\n"));
+                assertThat(readHead(held)).startsWith("HTTP/1.1 200 ");
+            }
+            try (Socket third = new Socket("127.0.0.1", port)) {
+                third.getOutputStream().write(request);
+                third.setSoTimeout(500);
+                assertThatThrownBy(() -> third.getInputStream().read())
+                        .as("not served while two connections are open").isInstanceOf(SocketTimeoutException.class);
+
+                second.close();
+                third.setSoTimeout(20_000);
+
+                assertThat(new String(third.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                        .startsWith("HTTP/1.1 200 ");
+            }
+        }
+        assertStillServes();
+    }
+
+    /** The status line and headers of one answer on a kept-alive connection, and its body up to Content-Length. */
+    private static String readHead(Socket socket) throws IOException {
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.append((char) c);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.toString();
     }
 
     @Test
