@@ -1,9 +1,7 @@
 package io.logflux.release.pipeline;
 
 import io.logflux.release.ReleaseException;
-import io.logflux.release.check.CheckOptions;
 import io.logflux.release.check.CheckReport;
-import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.files.FileName;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
@@ -11,6 +9,7 @@ import io.logflux.release.units.Durations;
 import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
+import io.logflux.release.publish.CheckedFiles;
 import io.logflux.release.publish.PublicationSettings;
 import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
@@ -89,6 +88,7 @@ public final class ReleaseRunner {
         // The probes run now, beside validation, so the publishes below need not ask again.
         PublicationSettings settings = probeEarly ? asked.withPublish(asked.publish().withProbeToken(false)) : asked;
         List<PhaseResult> results = new ArrayList<>();
+        CheckedFiles[] checked = {null};
         try (TokenChecks tokens = TokenChecks.start(probeEarly ? publishingTo : List.of(), files, asked.http(),
                 Sleeper.REAL)) {
             for (Phase phase : Phase.values()) {
@@ -100,14 +100,19 @@ public final class ReleaseRunner {
                 long start = System.nanoTime();
                 try {
                     PhaseResult result = switch (phase) {
-                        case VALIDATE -> validate(project, tag, files, start, tokens, publishingTo.size());
+                        case VALIDATE -> {
+                            checked[0] = CheckedFiles.check(files, settings.publish().check());
+                            yield validate(project, tag, files, start, tokens, publishingTo.size(),
+                                    checked[0].report());
+                        }
                         case TEST -> {
                             tokens.await(log);
-                            yield publish(phase, test, files, settings, start, Optional.empty(), "");
+                            yield publish(phase, test, files, settings, start, Optional.empty(), "", checked[0]);
                         }
                         case PRODUCTION -> {
                             tokens.await(log);
-                            yield publish(phase, production, files, settings, start, github, githubPlan);
+                            yield publish(phase, production, files, settings, start, github, githubPlan,
+                                    checked[0]);
                         }
                     };
                     results.add(result);
@@ -128,14 +133,13 @@ public final class ReleaseRunner {
     }
 
     private PhaseResult validate(Path project, String tag, List<Path> files, long start, TokenChecks tokens,
-                                 int indexes) {
+                                 int indexes, CheckReport check) {
         VerifyVersionReport version = new VersionVerifier().verify(new VerifyVersionRequest(project, tag,
                 Optional.empty(), files));
         log.accept(version.text().stripTrailing());
         if (!version.ok()) {
             throw new ReleaseException(version.headline() + " (the report above says where and what to do)");
         }
-        CheckReport check = new DistributionChecker(CheckOptions.defaults()).check(files);
         log.accept(check.text(false).stripTrailing());
         if (!check.passed(false)) {
             throw new ReleaseException("The built files failed check (the report above lists every finding). Fix "
@@ -147,14 +151,15 @@ public final class ReleaseRunner {
                 + (tokens.probed() ? "; token known to " + (indexes == 1 ? "the index" : "both indexes") : ""));
     }
 
+    /** @param checked the files as validation checked them in this run, reused while unchanged; null: none yet */
     private PhaseResult publish(Phase phase, Optional<ReleaseTarget> target, List<Path> files,
                                 PublicationSettings settings, long start, Optional<GitHubStep> github,
-                                String githubPlan) {
+                                String githubPlan, CheckedFiles checked) {
         if (target.isEmpty()) {
             return skipped(phase, start, "no index configured for this phase");
         }
         PublicationResult result = new Publication(target.get().index(), target.get().credentials(), settings,
-                Sleeper.REAL, log, progress, installVerifier).run(files);
+                Sleeper.REAL, log, progress, installVerifier, checked).run(files);
         String detail = result.published().uploaded().size() + " uploaded, " + result.published().skipped().size()
                 + " already there, served" + result.installed().map(i -> "; installs and imports as "
                 + i.importedVersion() + " (" + i.way().id() + ")").orElse("; install check skipped");

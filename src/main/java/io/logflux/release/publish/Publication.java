@@ -39,9 +39,19 @@ public final class Publication {
      */
     public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
                        Consumer<String> log, PublishProgress progress, InstallVerifier installVerifier) {
+        this(index, credentials, settings, sleeper, log, progress, installVerifier, null);
+    }
+
+    /** @param checked the files as a release's validation checked them (null: the publish checks them itself) */
+    public Publication(PackageIndex index, IndexCredentials credentials, PublicationSettings settings, Sleeper sleeper,
+                       Consumer<String> log, PublishProgress progress, InstallVerifier installVerifier,
+                       CheckedFiles checked) {
         this.index = index;
         this.settings = settings;
-        this.publisher = new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress);
+        this.publisher = checked == null
+                ? new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress)
+                : new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress,
+                checked);
         this.waiter = new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
                 .afterUpload();
         this.installVerifier = installVerifier;

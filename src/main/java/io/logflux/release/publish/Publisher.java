@@ -64,6 +64,13 @@ public final class Publisher {
                 files -> new DistributionChecker(options.check()).check(files));
     }
 
+    /** @param checked the release's files as checked earlier in this run: reused while they are unchanged */
+    public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
+                     Sleeper sleeper, Consumer<String> log, PublishProgress progress, CheckedFiles checked) {
+        this(index, credentials, settings, options, sleeper, log, progress,
+                files -> checked.reportFor(files, options.check()));
+    }
+
     Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
               Sleeper sleeper, Consumer<String> log, PublishProgress progress, Checker checker) {
         this.index = index;
