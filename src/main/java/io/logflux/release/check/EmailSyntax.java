@@ -48,16 +48,7 @@ final class EmailSyntax {
         if (localProblem.isPresent()) {
             return localProblem;
         }
-        String[] ascii = new String[1];
-        Optional<String> domainProblem = domain(address.substring(at + 1), ascii);
-        if (domainProblem.isPresent()) {
-            return domainProblem;
-        }
-        if (local.length() + 1 + ascii[0].length() > EMAIL_MAX_LENGTH) {
-            return Optional.of("The email address is too long (" + (local.length() + 1 + ascii[0].length()
-                    - EMAIL_MAX_LENGTH) + " characters too many).");
-        }
-        return Optional.empty();
+        return domain(address.substring(at + 1), local.length());
     }
 
     private static Optional<String> localPart(String local) {
@@ -76,8 +67,8 @@ final class EmailSyntax {
                 "An email address cannot have a %s immediately before the @-sign.", false);
     }
 
-    /** The domain's problem, if any; else {@code asciiOut[0]} is its ASCII (Punycode) form, for the length checks. */
-    private static Optional<String> domain(String raw, String[] asciiOut) {
+    /** The domain's problem, if any; the whole address's length is checked last, on the domain's ASCII form. */
+    private static Optional<String> domain(String raw, int localLength) {
         String bad = badCharacters(raw, Allowed.HOSTNAME);
         if (!bad.isEmpty()) {
             return Optional.of("The part after the @-sign contains invalid characters: " + bad + ".");
@@ -128,7 +119,10 @@ final class EmailSyntax {
                         + "used with email.");
             }
         }
-        asciiOut[0] = ascii;
+        if (localLength + 1 + ascii.length() > EMAIL_MAX_LENGTH) {
+            return Optional.of("The email address is too long (" + (localLength + 1 + ascii.length()
+                    - EMAIL_MAX_LENGTH) + " characters too many).");
+        }
         return Optional.empty();
     }
 

@@ -19,7 +19,7 @@ final class RstProtocol {
     private static final int MAX_LINE = 128;
     private static final Pattern GREETING = Pattern.compile("logflux-rst 1 (\\S{1,64})");
     private static final Pattern UNAVAILABLE = Pattern.compile("logflux-rst-unavailable (\\S{1,64})");
-    private static final Pattern REPLY = Pattern.compile("(rendered|failed|error) (\\d{1,9})( truncated)?");
+    private static final Pattern REPLY = Pattern.compile("(rendered|failed|error|unchecked) (\\d{1,9})( truncated)?");
 
     private RstProtocol() {
     }
@@ -35,7 +35,8 @@ final class RstProtocol {
     record Greeting(boolean available, String detail) {
     }
 
-    enum Verdict { RENDERED, FAILED, ERROR }
+    /** UNCHECKED: the renderer ran out of the memory it is given (its messages say so), no verdict on the text. */
+    enum Verdict { RENDERED, FAILED, ERROR, UNCHECKED }
 
     /** @param truncated the renderer had more messages than the bound and sent only the first lines */
     record Reply(Verdict verdict, String messages, boolean truncated) {

@@ -250,10 +250,9 @@ public final class RstRenderer implements AutoCloseable {
         return switch (reply.verdict()) {
             case RENDERED -> Result.rendered();
             case FAILED -> new Result(true, docutilsMessages(reply), "");
-            // Out of the address space given here is this machine's bound, not PyPI's verdict.
-            case ERROR -> reply.messages().startsWith("MemoryError") ? Result.notChecked(oneLine(reply.messages()))
-                    : new Result(true, List.of("readme_renderer raised " + oneLine(reply.messages())
+            case ERROR -> new Result(true, List.of("readme_renderer raised " + oneLine(reply.messages())
                     + " (PyPI's upload fails on it too)"), "");
+            case UNCHECKED -> Result.notChecked(oneLine(reply.messages()));
         };
     }
 

@@ -6,10 +6,10 @@ import io.logflux.release.files.FileName;
 import io.logflux.release.github.GitHubReleaseRequest;
 import io.logflux.release.github.GitHubReleaser;
 import io.logflux.release.units.Durations;
+import io.logflux.release.publish.CheckedFiles;
 import io.logflux.release.publish.InstallVerifier;
 import io.logflux.release.publish.Publication;
 import io.logflux.release.publish.PublicationResult;
-import io.logflux.release.publish.CheckedFiles;
 import io.logflux.release.publish.PublicationSettings;
 import io.logflux.release.publish.PublishProgress;
 import io.logflux.release.publish.PublishRequest;
@@ -88,7 +88,7 @@ public final class ReleaseRunner {
         // The probes run now, beside validation, so the publishes below need not ask again.
         PublicationSettings settings = probeEarly ? asked.withPublish(asked.publish().withProbeToken(false)) : asked;
         List<PhaseResult> results = new ArrayList<>();
-        CheckedFiles[] checked = {null};
+        CheckedFiles checked = null;
         try (TokenChecks tokens = TokenChecks.start(probeEarly ? publishingTo : List.of(), files, asked.http(),
                 Sleeper.REAL)) {
             for (Phase phase : Phase.values()) {
@@ -101,18 +101,16 @@ public final class ReleaseRunner {
                 try {
                     PhaseResult result = switch (phase) {
                         case VALIDATE -> {
-                            checked[0] = CheckedFiles.check(files, settings.publish().check());
-                            yield validate(project, tag, files, start, tokens, publishingTo.size(),
-                                    checked[0].report());
+                            checked = CheckedFiles.check(files, settings.publish().check());
+                            yield validate(project, tag, files, start, tokens, publishingTo.size(), checked.report());
                         }
                         case TEST -> {
                             tokens.await(log);
-                            yield publish(phase, test, files, settings, start, Optional.empty(), "", checked[0]);
+                            yield publish(phase, test, files, settings, start, Optional.empty(), "", checked);
                         }
                         case PRODUCTION -> {
                             tokens.await(log);
-                            yield publish(phase, production, files, settings, start, github, githubPlan,
-                                    checked[0]);
+                            yield publish(phase, production, files, settings, start, github, githubPlan, checked);
                         }
                     };
                     results.add(result);

@@ -1,7 +1,7 @@
 package io.logflux.release.pipeline;
 
-import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.ReleaseException;
+import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.publish.DistFile;

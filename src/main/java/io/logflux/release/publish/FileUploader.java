@@ -45,8 +45,9 @@ final class FileUploader {
     PublishedFile upload(OutgoingFile file, List<String> uploadedBefore) {
         UploadForm form = digestAfterContent ? UploadForm.describing(file.fileName(), file.metadata())
                 : UploadForm.of(file.fileName(), file.metadata(), file.digests());
-        // Once a POST went out without a clear answer, the file may be there, and later POSTs go on new connections.
-        boolean[] sentBefore = {false};
+        // Once a POST went out without a clear answer, the file may be there, and later POSTs go on new connections;
+        // what happened to the last such attempt, for the messages (null: none yet).
+        String[] unclear = {null};
         return client.retry().run(Schedule.of(client.settings()), attempt -> {
             file.assertUnchanged();
             UploadProgress progress = new UploadProgress(file.fileName(), file.size(), progressInterval,
@@ -56,16 +57,16 @@ final class FileUploader {
                     : UploadBody.digestFirst(form, file.path(), file.size(), progress);
             HttpReply reply;
             try {
-                reply = client.http().upload(index.uploadUrl(), body, client.credentials(), sentBefore[0]);
+                reply = client.http().upload(index.uploadUrl(), body, client.credentials(), unclear[0] != null);
             } catch (IOException e) {
                 // Cut off before its digest and its end (check failed, file changed): the index stored nothing.
                 Optional<ReleaseException> stopped = file.gate().stopReason();
                 if (stopped.isPresent()) {
                     throw stopped.get();
                 }
-                return afterFailedSend(file, attempt, uploadedBefore, sentBefore, e);
+                return afterFailedSend(file, attempt, uploadedBefore, unclear, e);
             }
-            return afterAnswer(file, attempt, uploadedBefore, sentBefore, reply);
+            return afterAnswer(file, attempt, uploadedBefore, unclear, reply);
         }, new Retry.Plan<>() {
             @Override
             public RuntimeException gaveUp(int attempts, String problem, Throwable cause) {
@@ -81,36 +82,36 @@ final class FileUploader {
 
             @Override
             public Optional<PublishedFile> beforeRetry(int attemptsSoFar) {
-                return landedAnyway(file, attemptsSoFar, uploadedBefore);
+                return landedAnyway(file, attemptsSoFar, uploadedBefore, unclear[0]);
             }
         });
     }
 
     private Retry.Outcome<PublishedFile> afterFailedSend(OutgoingFile file, int attempt, List<String> uploadedBefore,
-                                                         boolean[] sentBefore, IOException failure) {
-        sentBefore[0] = true;
+                                                         String[] unclear, IOException failure) {
+        unclear[0] = "whose connection broke before the index answered";
         if (failure instanceof StaleConnectionException e) {
             client.log().accept("Uploading " + file.fileName() + " to " + index.label() + " failed before any "
                     + "answer: " + e.getMessage() + ". Checking whether it arrived anyway, then sending it again "
                     + "on a new connection.");
-            Optional<PublishedFile> landed = landedAnyway(file, attempt, uploadedBefore);
+            Optional<PublishedFile> landed = landedAnyway(file, attempt, uploadedBefore, unclear[0]);
             return landed.isPresent() ? Retry.Outcome.done(landed.get()) : Retry.Outcome.resend(e.getMessage(), e);
         }
         return Retry.Outcome.retry(Failures.describe(failure), null, failure);
     }
 
     private Retry.Outcome<PublishedFile> afterAnswer(OutgoingFile file, int attempt, List<String> uploadedBefore,
-                                                     boolean[] sentBefore, HttpReply reply) {
+                                                     String[] unclear, HttpReply reply) {
         if (reply.ok()) {
             // Warehouse answers 200 to an identical re-upload too (legacy.py, _is_duplicate_file): either way
             // the index now holds these bytes under this name, and they went up from here.
             return Retry.Outcome.done(result(file, PublishedFile.Outcome.UPLOADED, attempt));
         }
         if (UploadErrors.saysExists(reply)) {
-            return Retry.Outcome.done(existing(file, reply, sentBefore[0], attempt, uploadedBefore));
+            return Retry.Outcome.done(existing(file, reply, unclear[0], attempt, uploadedBefore));
         }
         refuse(file, reply, uploadedBefore);
-        sentBefore[0] = true;
+        unclear[0] = "an attempt of which the index answered with HTTP " + reply.status();
         return Retry.Outcome.retry("HTTP " + reply.status() + (reply.message().isEmpty() ? ""
                 : " \"" + reply.message() + "\""), reply.retryAfterDuration().orElse(null), null);
     }
@@ -135,8 +136,12 @@ final class FileUploader {
         }
     }
 
-    /** After a send without an answer: the file if the index lists it with our sha256, empty if it does not list it. */
-    private Optional<PublishedFile> landedAnyway(OutgoingFile file, int attempt, List<String> uploadedBefore) {
+    /**
+     * After a send without a clear answer ({@code unclear} says what happened to it): the file if the index lists it
+     * with our sha256, empty if it does not list it.
+     */
+    private Optional<PublishedFile> landedAnyway(OutgoingFile file, int attempt, List<String> uploadedBefore,
+                                                 String unclear) {
         RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
         if (remote != null && remote.sameAs(file.digests())) {
             client.log().accept(file.fileName() + " did reach " + index.label() + " (same sha256): only the answer "
@@ -144,14 +149,18 @@ final class FileUploader {
             return Optional.of(result(file, PublishedFile.Outcome.UPLOADED, attempt).withUrl(remote.url().orElse(null)));
         }
         if (remote != null && remote.sha256().isPresent()) {
-            throw UploadErrors.arrivedDifferent(index, file.release(), remote, null, uploadedBefore);
+            throw UploadErrors.arrivedDifferent(index, file.release(), remote, null, unclear, uploadedBefore);
         }
         return Optional.empty();
     }
 
-    /** After "already exists": our file (skip) or someone else's (stop), as the listing shows once it catches up. */
-    private PublishedFile existing(OutgoingFile file, HttpReply reply, boolean sentBefore, int attempt,
+    /**
+     * After "already exists": our file (skip) or someone else's (stop), as the listing shows once it catches up;
+     * {@code unclear} is what happened to an earlier attempt that got no clear answer (null: there was none).
+     */
+    private PublishedFile existing(OutgoingFile file, HttpReply reply, String unclear, int attempt,
                                    List<String> uploadedBefore) {
+        boolean sentBefore = unclear != null;
         return client.retry().run(Schedule.attempts(EXISTING_LOOKS, new Backoff(client.settings())), look -> {
             RemoteFile remote = client.release(file.normalizedName(), file.version()).get(file.fileName());
             if (remote != null && remote.sameAs(file.digests())) {
@@ -163,8 +172,8 @@ final class FileUploader {
                 return Retry.Outcome.done(result(file, outcome, attempt).withUrl(remote.url().orElse(null)));
             }
             if (remote != null && remote.sha256().isPresent()) {
-                throw sentBefore ? UploadErrors.arrivedDifferent(index, file.release(), remote, reply, uploadedBefore)
-                        : UploadErrors.conflict(index, file.release(), remote, reply, uploadedBefore);
+                throw sentBefore ? UploadErrors.arrivedDifferent(index, file.release(), remote, reply, unclear,
+                        uploadedBefore) : UploadErrors.conflict(index, file.release(), remote, reply, uploadedBefore);
             }
             return Retry.Outcome.retry(remote == null ? "yet" : "with a sha256", null, null);
         }, new Retry.Plan<>() {

@@ -48,9 +48,7 @@ public final class Publication {
                        CheckedFiles checked) {
         this.index = index;
         this.settings = settings;
-        this.publisher = checked == null
-                ? new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress)
-                : new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress,
+        this.publisher = new Publisher(index, credentials, settings.http(), settings.publish(), sleeper, log, progress,
                 checked);
         this.waiter = new ServedFilesWaiter(index, settings.http(), sleeper, System::nanoTime, log, credentials)
                 .afterUpload();

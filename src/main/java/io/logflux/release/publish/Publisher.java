@@ -1,9 +1,9 @@
 package io.logflux.release.publish;
 
-import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.ReleaseException;
 import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
+import io.logflux.release.concurrent.DaemonThreads;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.units.ByteSizes;
@@ -60,15 +60,18 @@ public final class Publisher {
     /** @param progress told which files the index has, for the line printed if the process is stopped midway */
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log, PublishProgress progress) {
-        this(index, credentials, settings, options, sleeper, log, progress,
-                files -> new DistributionChecker(options.check()).check(files));
+        this(index, credentials, settings, options, sleeper, log, progress, (CheckedFiles) null);
     }
 
-    /** @param checked the release's files as checked earlier in this run: reused while they are unchanged */
+    /**
+     * @param checked the release's files as checked earlier in this run, reused while they are unchanged; null: the
+     *                publish checks them itself
+     */
     public Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,
                      Sleeper sleeper, Consumer<String> log, PublishProgress progress, CheckedFiles checked) {
-        this(index, credentials, settings, options, sleeper, log, progress,
-                files -> checked.reportFor(files, options.check()));
+        this(index, credentials, settings, options, sleeper, log, progress, checked == null
+                ? files -> new DistributionChecker(options.check()).check(files)
+                : files -> checked.reportFor(files, options.check()));
     }
 
     Publisher(PackageIndex index, IndexCredentials credentials, HttpSettings settings, PublishOptions options,

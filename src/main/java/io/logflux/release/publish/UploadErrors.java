@@ -89,15 +89,17 @@ final class UploadErrors {
     }
 
     /**
-     * After a send of ours that broke before the answer, the index lists the file with other bytes: it was not there
-     * before this upload, so it is most likely our upload cut short and kept (a lenient server), not another release.
+     * After a send of ours that got no clear answer, the index lists the file with other bytes: it was not there before
+     * this upload, so it is most likely our upload cut short and kept (a lenient server), not another release.
+     *
+     * @param unclear what happened to that send: "whose connection broke before the index answered", …
      */
     static IndexRefusedException arrivedDifferent(PackageIndex index, ReleaseFile file, RemoteFile remote,
-                                                  HttpReply reply, List<String> uploaded) {
+                                                  HttpReply reply, String unclear, List<String> uploaded) {
         return refused(Reason.CONFLICT, reply, file.fileName(), file.fileName() + " is on " + index.describe()
                 + " now with other content than ours (sha256 there " + remote.sha256().orElse("not listed") + ", here "
-                + file.digests().sha256() + "), and it was not there before this upload, whose connection broke "
-                + "before the index answered. Most likely the index kept our upload cut short (pypiserver behind a "
+                + file.digests().sha256() + "), and it was not there before this upload, "
+                + (unclear != null ? unclear : "an attempt of which got no clear answer") + ". Most likely the index kept our upload cut short (pypiserver behind a "
                 + "server that hands a cut-off body on, such as wsgiref or Paste, stores what arrived); else another "
                 + "upload of this name came in at the same moment. Do not change the version for this: remove that "
                 + "file from the index (pypiserver: delete it from its package directory, or POST :action=remove_pkg "

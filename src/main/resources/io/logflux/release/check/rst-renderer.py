@@ -5,7 +5,8 @@
 # (RLIMIT_AS, where the platform has it; set before readme_renderer is imported), all in bytes.
 # Protocol, over stdin/stdout: first a greeting line "logflux-rst 1 <readme_renderer version>" (or
 # "logflux-rst-unavailable <reason>" and exit status 3); then per request "<n>\n" followed by n bytes of UTF-8,
-# answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error;
+# answered by "<verdict> <m>\n" followed by m bytes of docutils messages, verdict one of rendered, failed, error, or
+# unchecked (rendering ran out of the address space argv[3] gives: this machine's bound, not PyPI's verdict);
 # "<verdict> <m> truncated\n" when the messages were longer and were cut (at the end of a line, where there is one).
 # End of stdin ends the process.
 import sys
@@ -70,7 +71,7 @@ while True:
     try:
         html = readme_renderer.rst.render(data.decode("utf-8", "replace"), stream=stream)
     except MemoryError:
-        reply(b"error", "MemoryError: rendering it needed more than the %d MiB check gives the renderer"
+        reply(b"unchecked", "MemoryError: rendering it needed more than the %d MiB check gives the renderer"
               % (MAX_MEMORY >> 20))
         continue
     except Exception as e:  # warehouse would fail the upload too

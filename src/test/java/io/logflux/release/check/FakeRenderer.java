@@ -64,7 +64,7 @@ final class FakeRenderer {
                     out.write(b"failed %d\\n" % len(message) + message)
                 elif "OUT_OF_MEMORY" in data:
                     message = b"MemoryError: rendering it needed more than the 2048 MiB check gives the renderer"
-                    out.write(b"error %d\\n" % len(message) + message)
+                    out.write(b"unchecked %d\\n" % len(message) + message)
                 elif "RAISES" in data:
                     message = b"RecursionError: maximum recursion depth exceeded"
                     out.write(b"error %d\\n" % len(message) + message)
