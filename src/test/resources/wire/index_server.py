@@ -16,7 +16,7 @@ Usage: index_server.py SERVER UPSTREAM_BASE_URL PORT_FILE [FALLBACK_URL [STATUS]
 written to PORT_FILE once it accepts connections. It runs until killed.
 
 With FALLBACK_URL, a simple page the upstream does not have (404) is answered as pypiserver answers it: a redirect to
-FALLBACK_URL/<project>/ (pypiserver 2.4.1 pypiserver/_app.py, simple(): `return redirect(f"{config.fallback_url...}
+FALLBACK_URL/<project>/ (pypiserver 2.4.1 pypiserver/_app.py, simple(), line 305: `return redirect(f"{config.fallback_url...}
 /{project}/")` unless --disable-fallback; its fallback_url defaults to https://pypi.org/simple/). bottle's redirect()
 picks the status: 303 for an HTTP/1.1 request, 302 otherwise (STATUS 302 gives 302 whatever the request, as a
 server for HTTP/1.0 clients would), with an empty body.

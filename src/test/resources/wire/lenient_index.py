@@ -1,9 +1,9 @@
 """A package index that keeps whatever part of an upload arrived, as pypiserver does behind a server that hands a cut-off
 body on (wsgiref, Paste): the routes mirror pypiserver 2.4.1 pypiserver/_app.py, served by Python's wsgiref.
 
-  POST /                 file_upload(): `request.files.get("content")`, 409 if the file exists (400 for twine's
+  POST /                 file_upload() (line 152): `request.files.get("content")`, 409 if the file exists (400 for twine's
                          User-Agent), else the part is stored as it is (`config.backend.add_package`), digests unchecked
-  GET /simple/<p>/       simple(): 404 for a project it does not have (as with --disable-fallback), else a PEP 503 page
+  GET /simple/<p>/       simple() (line 293): 404 for a project it does not have (as with --disable-fallback), else a PEP 503 page
                          whose links end in #sha256=<digest> (`pkg.fname_and_hash`, hash_algo sha256 by default)
   GET /packages/<file>   the stored file
 
