@@ -31,6 +31,7 @@ ours_upload() {  # FILE TIMEFILE
 if [ -n "${BENCH_PYPISERVER:-}" ]; then
   [ -f "$BENCH_PYPISERVER/pypiserver/__main__.py" ] \
     || { echo "bench/upload.sh: BENCH_PYPISERVER=$BENCH_PYPISERVER is not a pypiserver source checkout" >&2; exit 1; }
+  BODY_LAYOUT=ACTION_LAST  # what publish sends pypiserver: the action after the file (docs/publish.md, step 4)
   INDEX_NAME="pypiserver $(cd "$BENCH_PYPISERVER" && PYTHONPATH=. "$PYTHON" -c 'import pypiserver; print(pypiserver.__version__)') on waitress"
   # A fresh pypiserver for every run: no authentication (-a . -P .), an empty package directory.
   start_index() {
@@ -46,6 +47,7 @@ if [ -n "${BENCH_PYPISERVER:-}" ]; then
     cat "$work/pypiserver.log" >&2; exit 1
   }
 else
+  BODY_LAYOUT=DIGEST_LAST
   INDEX_NAME="the test index (Undertow; sha256, BLAKE2b-256, MD5 of every upload)"
 fi
 
@@ -53,7 +55,7 @@ echo "bench/upload.sh: generating a $SIZE_MIB MiB wheel…" >&2
 wheel=$("$PYTHON" bench/make-wheel.py "$work" benchupload 1.0 $((SIZE_MIB << 20)))
 
 echo "bench/upload.sh: writing the same upload's multipart body for curl…" >&2
-body_type=$(java -cp "$CP" io.logflux.release.publish.UploadBodyWriter "$wheel" "$work/body.bin")
+body_type=$(java -cp "$CP" io.logflux.release.publish.UploadBodyWriter "$wheel" "$work/body.bin" "$BODY_LAYOUT")
 printf 'Authorization: Basic %s\n' "$(printf '__token__:%s' "$BENCH_INDEX_TOKEN" | base64 -w0)" > "$work/auth.header"
 chmod 600 "$work/auth.header"
 

@@ -32,18 +32,18 @@ final class FileUploader {
     private final IndexClient client;
     private final PackageIndex index;
     private final Duration progressInterval;
-    private final boolean digestAfterContent;
+    private final BodyLayout layout;
 
-    /** @param digestAfterContent the body layout ({@link UploadBody}): only for an index that requires a digest */
-    FileUploader(IndexClient client, Duration progressInterval, boolean digestAfterContent) {
+    /** @param layout the body layout the token probe chose ({@link UploadBody}) */
+    FileUploader(IndexClient client, Duration progressInterval, BodyLayout layout) {
         this.client = client;
         this.index = client.index();
         this.progressInterval = progressInterval;
-        this.digestAfterContent = digestAfterContent;
+        this.layout = layout;
     }
 
     PublishedFile upload(OutgoingFile file, List<String> uploadedBefore) {
-        UploadForm form = digestAfterContent ? UploadForm.describing(file.fileName(), file.metadata())
+        UploadForm form = layout.streamsWhileChecking() ? UploadForm.describing(file.fileName(), file.metadata())
                 : UploadForm.of(file.fileName(), file.metadata(), file.digests());
         // Once a POST went out without a clear answer, the file may be there, and later POSTs go on new connections;
         // what happened to the last such attempt, for the messages (null: none yet).
@@ -52,8 +52,8 @@ final class FileUploader {
             file.assertUnchanged();
             UploadProgress progress = new UploadProgress(file.fileName(), file.size(), progressInterval,
                     client.log(), System::nanoTime);
-            RequestBody body = digestAfterContent
-                    ? UploadBody.digestAfterContent(form, file.path(), file.size(), progress, file.gate())
+            RequestBody body = layout.streamsWhileChecking()
+                    ? UploadBody.streaming(form, file.path(), file.size(), progress, file.gate(), layout)
                     : UploadBody.digestFirst(form, file.path(), file.size(), progress);
             HttpReply reply;
             try {

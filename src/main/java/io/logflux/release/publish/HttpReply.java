@@ -98,6 +98,14 @@ final class HttpReply {
         return status >= 200 && status < 300;
     }
 
+    /**
+     * Whether the status line or the body (its first MiB) holds {@code words} as sent, markup and all: cheaper than
+     * {@link #message()}, for words that an HTML page would not escape.
+     */
+    boolean mentions(String words) {
+        return reason.contains(words) || (body.length() > MAX_PAGE ? body.substring(0, MAX_PAGE) : body).contains(words);
+    }
+
     boolean serverError() {
         return status >= 500 && status < 600;
     }

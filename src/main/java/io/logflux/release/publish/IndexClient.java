@@ -47,20 +47,20 @@ public final class IndexClient implements AutoCloseable {
     }
 
     /**
-     * Stops with a refusal when the index does not know the token or the URL does not take uploads; true when the
-     * index showed that it refuses a form without a digest (see {@link TokenProbe}).
+     * Stops with a refusal when the index does not know the token or the URL does not take uploads; otherwise the
+     * body layout the index's answers allow (see {@link TokenProbe}).
      */
-    boolean checkToken(DistFile first) {
+    BodyLayout checkToken(DistFile first) {
         return TokenProbe.check(this, first);
     }
 
     /**
      * Uploads one file (see {@link FileUploader}); {@code uploadedBefore} names the files of this batch already up;
-     * {@code digestAfterContent} only for an index that refuses a form without a digest ({@link UploadBody}).
+     * {@code layout} as the token probe chose it ({@link UploadBody}).
      */
     PublishedFile upload(OutgoingFile file, List<String> uploadedBefore, Duration progressInterval,
-                         boolean digestAfterContent) {
-        return new FileUploader(this, progressInterval, digestAfterContent).upload(file, uploadedBefore);
+                         BodyLayout layout) {
+        return new FileUploader(this, progressInterval, layout).upload(file, uploadedBefore);
     }
 
     /** The release's files on the index: the JSON API's and the simple index's listings merged. */

@@ -32,10 +32,11 @@ import java.util.function.Supplier;
  * is read once and its bytes digested once.
  * <p>
  * The check and the digest pass run beside the index side and, on an index that showed it refuses a form without a
- * digest (warehouse, {@link TokenProbe}), beside the upload itself: the file streams while they run and its body ends
- * (sha256 field, final boundary) only once the check passed, the sha256 is known and the file is unchanged
- * ({@link UploadGate}); otherwise the body is cut off and the index stores nothing. On any other index the check and
- * the digest come before the first byte, as twine does it.
+ * digest (warehouse) or without its action (pypiserver; {@link TokenProbe}, {@link BodyLayout}), beside the upload
+ * itself: the file streams while they run and its body ends (sha256 field, the action where it goes last, final
+ * boundary) only once the check passed, the sha256 is known and the file is unchanged ({@link UploadGate}); otherwise
+ * the body is cut off and the index stores nothing. On any other index the check and the digest come before the
+ * first byte, as twine does it.
  */
 public final class Publisher {
     /** Checks the files of a release: {@link DistributionChecker} unless a test holds the verdict back. */
@@ -130,7 +131,7 @@ public final class Publisher {
                 return askTheIndex(client, described);
             }, beside);
             IndexSide side = checkFirst(checked, indexSide::join, List.of());
-            if (!side.digestAfterContent()) {
+            if (!side.layout().streamsWhileChecking()) {
                 requirePassed(join(checked), List.of());
             }
             files = side.files().stream().map(dist -> new OutgoingFile(dist, sizes.get(dist.path()),
@@ -179,20 +180,21 @@ public final class Publisher {
             }
         }
         results.addAll(new UploadBatch(options.parallelUploads()).run(toUpload,
-                (file, uploadedBefore) -> upload(client, file, uploadedBefore, side.digestAfterContent())));
+                (file, uploadedBefore) -> upload(client, file, uploadedBefore, side.layout())));
         return results;
     }
 
     private PublishedFile upload(IndexClient client, OutgoingFile file, List<String> uploadedBefore,
-                                 boolean digestAfterContent) {
-        log.accept(digestAfterContent
+                                 BodyLayout layout) {
+        log.accept(layout.streamsWhileChecking()
                 ? "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ") to " + index.describe()
-                + ", its sha256 after it (the check and the digest run meanwhile; the upload ends only if they pass)"
+                + ", its sha256" + (layout.actionLast() ? " and the upload's action" : "") + " after it (the check "
+                + "and the digest run meanwhile; the upload ends only if they pass)"
                 : "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ", sha256 "
                 + file.digests().sha256() + ") to " + index.describe());
         long start = System.nanoTime();
         progress.sending(file.fileName());
-        PublishedFile result = client.upload(file, uploadedBefore, options.progressInterval(), digestAfterContent);
+        PublishedFile result = client.upload(file, uploadedBefore, options.progressInterval(), layout);
         progress.stored(file.fileName());
         log.accept((result.outcome() == PublishedFile.Outcome.UPLOADED ? "Uploaded " : "Already there: ")
                 + file.fileName() + " (sha256 " + result.sha256() + ") in "
@@ -201,14 +203,14 @@ public final class Publisher {
     }
 
     /** What the index said before the first upload: the files' metadata, what it has, and how it takes uploads. */
-    private record IndexSide(List<DistFile> files, Map<String, RemoteFile> existing, boolean digestAfterContent) {
+    private record IndexSide(List<DistFile> files, Map<String, RemoteFile> existing, BodyLayout layout) {
     }
 
     /** The token probe, then what the index has of this release (by the first file's project and version). */
     private IndexSide askTheIndex(IndexClient client, List<DistFile> files) {
         DistFile first = files.get(0);
-        boolean digestRequired = options.probeToken() && client.checkToken(first);
-        return new IndexSide(files, client.release(first.normalizedName(), first.version()), digestRequired);
+        BodyLayout layout = options.probeToken() ? client.checkToken(first) : BodyLayout.CHECK_FIRST;
+        return new IndexSide(files, client.release(first.normalizedName(), first.version()), layout);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * unknown, malformed or revoked, and 400 means it is known (its project scope and expiry are only checked against a
  * real upload). Indexes that answer otherwise (pypiserver: 401/403 or its own 400) fit the same reading. A publish's
  * probe carries the release's name and version ({@link UploadForm#digestProbe}), so that warehouse's 400 also says
- * whether the index refuses a form without a digest.
+ * whether the index refuses a form without a digest; an index that does not say so is asked once more, with a form
+ * without {@code :action} ({@link UploadForm#actionProbe}), whether it refuses that. The answers choose the upload's
+ * {@link BodyLayout}.
  */
 public final class TokenProbe {
     /** What the index said about the token. */
@@ -40,12 +42,12 @@ public final class TokenProbe {
 
     /**
      * Probes and stops as a publish would ({@link #check}): a release asks every index it will publish to before the
-     * first upload to any of them. True when the index refuses a form without a digest.
+     * first upload to any of them.
      */
-    public static boolean require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
-                                  Sleeper sleeper, Consumer<String> log, DistFile first) {
+    public static void require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
+                               Sleeper sleeper, Consumer<String> log, DistFile first) {
         try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, log)) {
-            return check(client, first);
+            check(client, first);
         }
     }
 
@@ -54,10 +56,10 @@ public final class TokenProbe {
     }
 
     /**
-     * Stops the publish when the index refuses the token or the URL is not an upload URL; true when the index showed
-     * that it refuses a form without a digest.
+     * Stops the publish when the index refuses the token or the URL is not an upload URL; otherwise the body layout
+     * its answers allow.
      */
-    static boolean check(IndexClient client, DistFile first) {
+    static BodyLayout check(IndexClient client, DistFile first) {
         HttpReply reply = ask(client, UploadForm.digestProbe(first));
         switch (outcomeOf(reply)) {
             case REFUSED -> throw UploadErrors.tokenRefused(client.index(), client.credentials(), null,
@@ -66,12 +68,30 @@ public final class TokenProbe {
             case KNOWN -> client.log().accept("The token from " + client.credentials().source() + " is known to "
                     + client.index().label() + " (its project scope is checked with the first upload).");
         }
-        return requiresDigest(reply);
+        if (requiresDigest(reply)) {
+            return BodyLayout.DIGEST_LAST;
+        }
+        return requiresAction(ask(client, UploadForm.actionProbe(first))) ? BodyLayout.ACTION_LAST
+                : BodyLayout.CHECK_FIRST;
     }
 
-    /** Warehouse's answer to a form that lacks only a digest (forms.py: UploadForm.validate). */
+    /**
+     * Warehouse's answer to a form that lacks only a digest (forms.py: UploadForm.validate), in its status line or
+     * its body. Read from the answer as sent: working out its message would parse an HTML page, which costs a cold
+     * process tens of milliseconds before the first byte of a file.
+     */
     static boolean requiresDigest(HttpReply reply) {
-        return reply.status() == 400 && reply.message().contains("Include at least one message digest");
+        return reply.status() == 400 && reply.mentions("Include at least one message digest");
+    }
+
+    /**
+     * An answer to the probe without {@code :action} that refuses it for lack of one: a 400 that names the field,
+     * which the form itself does not hold. pypiserver's: {@code raise HTTPError(400, "Missing ':action' field!")}
+     * (pypiserver 2.4.1 _app.py L205-L208, update(), the first thing it does with the form once the credentials
+     * passed), on bottle's error page with the quotes escaped ({@code Missing &#039;:action&#039; field!}).
+     */
+    static boolean requiresAction(HttpReply reply) {
+        return reply.status() == 400 && reply.mentions(UploadForm.ACTION);
     }
 
     /** The index's answer to the bare probe, retried while it fails in a way worth retrying. */

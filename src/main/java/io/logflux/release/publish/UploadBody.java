@@ -14,13 +14,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The multipart body of one upload, in one of two layouts. <b>Digest first</b> (as twine sends it): the text fields
- * with the sha256, then the file; the sha256 must be known, and the check passed, before the first byte. <b>Digest
- * after the file</b>, for an index that has shown it refuses a form without a digest (warehouse: "Include at least
- * one message digest.", forms.py) and reads the whole form before looking at any field (webob parses the body before
- * the view runs; legacy.py reads fields by name): the file streams while the check and the digest pass run beside it,
- * and the {@link UploadGate} holds the sha256 field and the final boundary back until both are done and the file is
- * unchanged. A failure there cuts the request off: the index gets neither a complete body nor a digest.
+ * The multipart body of one upload, in the {@link BodyLayout} the index allows. <b>Check first</b> (as twine sends it):
+ * the text fields with the sha256, then the file; the sha256 must be known, and the check passed, before the first
+ * byte. <b>Streaming while checking</b>, for an index that has shown it refuses a form without a digest (warehouse) or
+ * without its action (pypiserver), and reads the whole form before it acts on any field (webob parses the body before
+ * the view runs; bottle's request.forms parses all of it): the text fields, the file, then the sha256 field, whose
+ * value the {@link UploadGate} holds back until the check passed, the sha256 is known and the file is unchanged, then
+ * (for pypiserver) {@code :action}, then the final boundary. A failure at the gate cuts the request off: the index
+ * gets neither a complete body nor the field it cannot do without, even where its server passes a cut-off body on
+ * (pypiserver on wsgiref keeps the file part of one whose {@code :action} came first).
  * The file part streams from disk in 64 KiB reads straight into OkHttp's buffer: memory does not grow with the file.
  */
 final class UploadBody {
@@ -42,14 +44,21 @@ final class UploadBody {
         return body.build();
     }
 
-    /** The form's fields (without a sha256), the file, then the sha256 once {@code gate} opens, then the end. */
-    static RequestBody digestAfterContent(UploadForm form, Path file, long length, IndexHttp.Progress progress,
-                                          UploadGate gate) {
+    /**
+     * The form's fields (without a sha256; without the action when {@code layout} puts it last), the file, the sha256
+     * once {@code gate} opens, then the action if it goes last, then the end.
+     */
+    static RequestBody streaming(UploadForm form, Path file, long length, IndexHttp.Progress progress,
+                                 UploadGate gate, BodyLayout layout) {
         FileBody content = new FileBody(file, length, progress, gate);
-        return fields(form)
+        MultipartBody.Builder body = fields(layout.actionLast() ? form.without(UploadForm.ACTION) : form)
                 .addFormDataPart("content", FileName.of(file), content)
-                .addPart(MultipartBody.Part.createFormData(DIGEST_FIELD, null, new GatedDigest(gate, content)))
-                .build();
+                .addPart(MultipartBody.Part.createFormData(DIGEST_FIELD, null, new GatedDigest(gate, content)));
+        if (layout.actionLast()) {
+            // After the gated value: a body cut off while the gate waits has no action, so pypiserver stores nothing.
+            body.addFormDataPart(UploadForm.ACTION, UploadForm.ACTION_UPLOAD);
+        }
+        return body.build();
     }
 
     private static MultipartBody.Builder fields(UploadForm form) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * computes the other digests itself).
  */
 public final class UploadForm {
+    static final String ACTION = ":action";
+    static final String ACTION_UPLOAD = "file_upload";
     /** Multi-use fields whose form name differs from the lower-cased field name. */
     private static final Map<String, String> PLURAL = Map.of(
             "classifier", "classifiers",
@@ -38,7 +40,7 @@ public final class UploadForm {
     /** Every field but the sha256, which the digest-after-the-file layout sends after the file ({@link UploadBody}). */
     static UploadForm describing(String fileName, CoreMetadata metadata) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
-        fields.add(Map.entry(":action", "file_upload"));
+        fields.add(Map.entry(ACTION, ACTION_UPLOAD));
         fields.add(Map.entry("protocol_version", "1"));
         boolean licenseFilesKnown = metadataVersionAtLeast(metadata.metadataVersion().orElse("1.0"), 2, 4);
         for (String field : metadata.fieldNames()) {
@@ -68,7 +70,7 @@ public final class UploadForm {
 
     /** An upload form with nothing but the action: what the token probe sends. */
     static UploadForm probe() {
-        return new UploadForm(List.of(Map.entry(":action", "file_upload")));
+        return new UploadForm(List.of(Map.entry(ACTION, ACTION_UPLOAD)));
     }
 
     /**
@@ -80,12 +82,25 @@ public final class UploadForm {
      */
     static UploadForm digestProbe(DistFile file) {
         return new UploadForm(List.of(
-                Map.entry(":action", "file_upload"),
+                Map.entry(ACTION, ACTION_UPLOAD),
                 Map.entry("protocol_version", "1"),
                 Map.entry("metadata_version", file.metadata().metadataVersion().orElse("2.1")),
                 Map.entry("name", file.name()),
                 Map.entry("version", file.version()),
                 Map.entry("filetype", "sdist")));
+    }
+
+    /**
+     * The second probe, for an index that did not show it requires a digest: the publish probe's fields but the
+     * action. pypiserver refuses it with "Missing ':action' field!" before it looks for a file ({@link BodyLayout}).
+     */
+    static UploadForm actionProbe(DistFile file) {
+        return digestProbe(file).without(ACTION);
+    }
+
+    /** These fields but every value of {@code name}. */
+    UploadForm without(String name) {
+        return new UploadForm(fields.stream().filter(e -> !e.getKey().equals(name)).toList());
     }
 
     public List<Map.Entry<String, String>> fields() {

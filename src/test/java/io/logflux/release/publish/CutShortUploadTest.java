@@ -1,7 +1,11 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.check.CheckOptions;
+import io.logflux.release.check.CheckReport;
+import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.http.HttpSettings;
+import io.logflux.release.testing.ArchiveEditor;
 import io.logflux.release.testing.Captured;
 import io.logflux.release.testing.DebianPython;
 import io.logflux.release.testing.SampleBuild;
@@ -10,14 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +21,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * An upload whose connection breaks in the middle of the file, to an index that keeps what arrived (pypiserver behind
- * wsgiref: src/test/resources/wire/lenient_index.py mirrors its routes). The index then lists a file of ours, cut
- * short: the error says so and how to clear it, instead of calling it another release's file.
+ * Uploads whose body is cut off in the middle, to an index that keeps what arrived of a form whose {@code :action} came
+ * first (pypiserver behind wsgiref: src/test/resources/wire/lenient_index.py mirrors its routes). In twine's order (no
+ * token probe) the index then lists a file of ours, cut short: the error says so and how to clear it, instead of
+ * calling it another release's file. After the probe, pypiserver has said it refuses a form without its action, so
+ * the action goes after the file: a body cut off there, by the network or by a check that failed meanwhile, leaves
+ * nothing on the index.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CutShortUploadTest {
@@ -45,6 +43,7 @@ class CutShortUploadTest {
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private Process index;
+    private Path packages;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -55,16 +54,23 @@ class CutShortUploadTest {
         assertThat(String.join("\n", log)).doesNotContain(TOKEN);
     }
 
+    private Publisher publisher(UploadRelay relay, PublishOptions options, Publisher.Checker checker) {
+        PackageIndex target = PackageIndex.resolve("http://127.0.0.1:" + relay.port() + "/", null, null);
+        return new Publisher(target, IndexCredentials.token(TOKEN, "credentials 'index-token'"),
+                HttpSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(100)), options,
+                sleeps::add, log::add, new PublishProgress(), checker);
+    }
+
+    private static CheckReport check(List<Path> files) {
+        return new DistributionChecker(CheckOptions.defaults()).check(files);
+    }
+
     @Test
     void aFileTheIndexKeptCutShortIsNamedAsOursCutShortNotAsAnotherRelease() throws Exception {
-        Path packages = Files.createDirectories(dir.resolve("packages"));
-        int port = startLenientIndex(packages);
         Path wheel = SampleBuild.shared().wheel();
-        try (CuttingRelay relay = new CuttingRelay(port)) {
-            PackageIndex target = PackageIndex.resolve("http://127.0.0.1:" + relay.port() + "/", null, null);
-            Publisher publisher = new Publisher(target, IndexCredentials.token(TOKEN, "credentials 'index-token'"),
-                    HttpSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(100)),
-                    PublishOptions.defaults(), sleeps::add, log::add);
+        try (UploadRelay relay = new UploadRelay(startLenientIndex(), BYTES_OF_THE_FILE_LET_THROUGH)) {
+            Publisher publisher = publisher(relay, PublishOptions.defaults().withProbeToken(false),
+                    CutShortUploadTest::check);
 
             ReleaseException e = catchThrowableOfType(ReleaseException.class,
                     () -> publisher.publish(List.of(wheel)));
@@ -76,7 +82,7 @@ class CutShortUploadTest {
             assertThat(kept).as("the index kept the part that arrived").exists();
             assertThat(Files.size(kept)).isLessThan(Files.size(wheel));
             assertThat(e.reason()).isEqualTo("conflict");
-            assertThat(e.getMessage()).startsWith(wheel.getFileName() + " is on " + target.describe()
+            assertThat(e.getMessage()).startsWith(wheel.getFileName() + " is on " + publisherTarget(relay)
                             + " now with other content than ours")
                     .contains("it was not there before this upload, whose connection broke before the index answered")
                     .contains("Most likely the index kept our upload cut short")
@@ -86,7 +92,57 @@ class CutShortUploadTest {
         }
     }
 
-    private int startLenientIndex(Path packages) throws Exception {
+    @Test
+    void withTheActionAfterTheFileACutOffUploadLeavesNothingAndTheRetryStoresTheWholeFile() throws Exception {
+        Path wheel = SampleBuild.shared().wheel();
+        try (UploadRelay relay = new UploadRelay(startLenientIndex(), BYTES_OF_THE_FILE_LET_THROUGH)) {
+            PublishReport report = publisher(relay, PublishOptions.defaults(), CutShortUploadTest::check)
+                    .publish(List.of(wheel));
+
+            assertThat(relay.cut()).as("the first upload's connection was cut").isTrue();
+            assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " (")
+                    && l.contains("its sha256 and the upload's action after it"));
+            assertThat(report.files()).singleElement().satisfies(f -> {
+                assertThat(f.outcome()).isEqualTo(PublishedFile.Outcome.UPLOADED);
+                assertThat(f.attempts()).isEqualTo(2);
+            });
+            assertThat(Files.readAllBytes(packages.resolve(wheel.getFileName().toString())))
+                    .as("the file the index stored is the whole of ours").isEqualTo(Files.readAllBytes(wheel));
+        }
+    }
+
+    @Test
+    void aCheckThatFailsWhileTheFileStreamsLeavesNothingOnTheIndex() throws Exception {
+        Path broken = ArchiveEditor.ofWheel(SampleBuild.shared().wheel()).keepingRecord()
+                .put("logflux/extra.py", "X = 1\n").writeWheel(dir.resolve(SampleBuild.shared().wheel()
+                        .getFileName()));
+        long size = Files.size(broken);
+        try (UploadRelay relay = new UploadRelay(startLenientIndex(), -1)) {
+            // The verdict comes once the index has the whole file part: only the action and the end are missing.
+            Publisher.Checker afterTheFile = files -> {
+                CheckReport report = check(files);
+                relay.awaitFileBytes(size);
+                return report;
+            };
+
+            ReleaseException e = catchThrowableOfType(ReleaseException.class,
+                    () -> publisher(relay, PublishOptions.defaults(), afterTheFile).publish(List.of(broken)));
+
+            assertThat(e).as(String.join("\n", log)).isNotNull();
+            assertThat(e.getMessage()).startsWith("Not uploading to " + publisherTarget(relay)
+                            + ": check found problems")
+                    .contains("the index stored nothing (the upload of " + broken.getFileName() + " was cut off");
+            assertThat(relay.awaitUploadClosedByIndex()).as("the index answered the cut-off upload").isTrue();
+            assertThat(packages).isEmptyDirectory();
+        }
+    }
+
+    private static String publisherTarget(UploadRelay relay) {
+        return PackageIndex.resolve("http://127.0.0.1:" + relay.port() + "/", null, null).describe();
+    }
+
+    private int startLenientIndex() throws Exception {
+        packages = Files.createDirectories(dir.resolve("packages"));
         Path script = Path.of(getClass().getResource("/wire/lenient_index.py").toURI());
         Path portFile = dir.resolve("port");
         index = new ProcessBuilder(DebianPython.executable(), script.toString(), packages.toString(),
@@ -101,107 +157,5 @@ class CutShortUploadTest {
             Thread.sleep(20);
         }
         return Integer.parseInt(Files.readString(portFile).strip());
-    }
-
-    /**
-     * A TCP relay to the index that cuts the first connection carrying a file part: it lets the request through up to
-     * a few hundred bytes into the file, then closes both sides, as a network that drops mid-upload does.
-     */
-    private static final class CuttingRelay implements AutoCloseable {
-        private static final byte[] FILE_PART = "filename=\"".getBytes(StandardCharsets.US_ASCII);
-        private final ServerSocket listener;
-        private final int upstream;
-        private final AtomicBoolean cut = new AtomicBoolean();
-        private final Thread acceptor;
-
-        CuttingRelay(int upstream) throws IOException {
-            this.upstream = upstream;
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.acceptor = new Thread(this::accept, "cutting-relay");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        boolean cut() {
-            return cut.get();
-        }
-
-        private void accept() {
-            while (!listener.isClosed()) {
-                try {
-                    Socket client = listener.accept();
-                    Socket server = new Socket(InetAddress.getLoopbackAddress(), upstream);
-                    pump(server, client, false);
-                    pump(client, server, true);
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to, boolean request) {
-            Thread thread = new Thread(() -> {
-                ByteArrayOutputStream seen = new ByteArrayOutputStream();
-                byte[] buffer = new byte[8192];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        if (request && !cut.get()) {
-                            seen.write(buffer, 0, n);
-                            int limit = cutAt(seen.toByteArray());
-                            if (limit >= 0 && cut.compareAndSet(false, true)) {
-                                int already = seen.size() - n;
-                                out.write(buffer, 0, Math.max(0, Math.min(n, limit - already)));
-                                out.flush();
-                                from.close();
-                                to.close();
-                                return;
-                            }
-                        }
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                    to.shutdownOutput();
-                } catch (IOException ignored) {
-                    // the other side went away: this direction ends too
-                }
-            }, "cutting-relay-pump");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Where the request is cut: that many bytes into the file part's data; -1 while not that far yet. */
-        private static int cutAt(byte[] seen) {
-            int part = indexOf(seen, FILE_PART, 0);
-            if (part < 0) {
-                return -1;
-            }
-            int data = indexOf(seen, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), part);
-            if (data < 0 || seen.length < data + 4 + BYTES_OF_THE_FILE_LET_THROUGH) {
-                return -1;
-            }
-            return data + 4 + BYTES_OF_THE_FILE_LET_THROUGH;
-        }
-
-        private static int indexOf(byte[] haystack, byte[] needle, int from) {
-            outer:
-            for (int i = from; i <= haystack.length - needle.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (haystack[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
-        }
     }
 }

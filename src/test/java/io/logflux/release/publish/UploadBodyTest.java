@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The two layouts of an upload body on the wire, and where a failed gate cuts one off. */
+/** The layouts of an upload body on the wire, and where a failed gate cuts one off. */
 class UploadBodyTest {
     private final Path wheel = SampleBuild.shared().wheel();
     private final DistFile dist = DistFile.readRelease(List.of(wheel)).get(0);
@@ -42,10 +42,10 @@ class UploadBodyTest {
     }
 
     @Test
-    void digestAfterContentSendsTheSha256AfterTheFileOnceTheGateOpens() throws Exception {
+    void digestLastSendsTheSha256AfterTheFileOnceTheGateOpens() throws Exception {
         OutgoingFile file = outgoing(CompletableFuture.completedFuture(null));
-        RequestBody body = UploadBody.digestAfterContent(UploadForm.describing(dist.fileName(), dist.metadata()),
-                wheel, file.size(), null, file.gate());
+        RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate(), BodyLayout.DIGEST_LAST);
         Buffer sink = new Buffer();
         body.writeTo(sink);
         long length = sink.size();
@@ -61,8 +61,8 @@ class UploadBodyTest {
     void aFailedCheckCutsTheBodyOffBeforeTheDigestsValueAndTheFinalBoundary() {
         CompletableFuture<Void> failed = CompletableFuture.failedFuture(new ReleaseException("check found problems"));
         OutgoingFile file = outgoing(failed);
-        RequestBody body = UploadBody.digestAfterContent(UploadForm.describing(dist.fileName(), dist.metadata()),
-                wheel, file.size(), null, file.gate());
+        RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate(), BodyLayout.DIGEST_LAST);
         Buffer sink = new Buffer();
 
         UploadGate.StoppedException e = catchThrowableOfType(UploadGate.StoppedException.class,
@@ -73,5 +73,38 @@ class UploadBodyTest {
         String text = sink.readString(StandardCharsets.ISO_8859_1);
         assertThat(text).doesNotContain(snapshot.digests().sha256())
                 .doesNotContain("--" + ((MultipartBody) body).boundary() + "--");
+    }
+
+    @Test
+    void actionLastSendsTheActionAfterTheSha256AndNowhereElse() throws Exception {
+        OutgoingFile file = outgoing(CompletableFuture.completedFuture(null));
+        RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate(), BodyLayout.ACTION_LAST);
+        Buffer sink = new Buffer();
+        body.writeTo(sink);
+        long length = sink.size();
+        String text = written(body, sink);
+
+        int action = text.indexOf("name=\":action\"");
+        assertThat(text.indexOf("name=\"content\"")).isPositive().isLessThan(text.indexOf("name=\"sha256_digest\""));
+        assertThat(text.indexOf("name=\"sha256_digest\"")).isLessThan(action);
+        assertThat(text.lastIndexOf("name=\":action\"")).as("one action only").isEqualTo(action);
+        assertThat(text.substring(action)).contains("\r\n\r\nfile_upload\r\n--" + ((MultipartBody) body).boundary()
+                + "--\r\n");
+        assertThat(body.contentLength()).isEqualTo(length);
+    }
+
+    @Test
+    void aFailedCheckCutsAnActionLastBodyOffBeforeTheAction() {
+        CompletableFuture<Void> failed = CompletableFuture.failedFuture(new ReleaseException("check found problems"));
+        OutgoingFile file = outgoing(failed);
+        RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate(), BodyLayout.ACTION_LAST);
+        Buffer sink = new Buffer();
+
+        assertThat(catchThrowableOfType(UploadGate.StoppedException.class, () -> body.writeTo(sink))).isNotNull();
+        String text = sink.readString(StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("name=\"content\"").doesNotContain(":action")
+                .doesNotContain(snapshot.digests().sha256());
     }
 }
