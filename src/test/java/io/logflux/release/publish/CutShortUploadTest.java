@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,26 @@ class CutShortUploadTest {
                     .contains("the index stored nothing (the upload of " + broken.getFileName() + " was cut off");
             assertThat(relay.awaitUploadClosedByIndex()).as("the index answered the cut-off upload").isTrue();
             assertThat(packages).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void realTwineUploadsToTheDoubleAndOurRerunSkipsWhatItSent() throws Exception {
+        // Calibration: the double takes twine's upload as pypiserver does (:action first, then the file), and lists
+        // it with the sha256 our publish reads.
+        Path wheel = SampleBuild.shared().wheel();
+        try (UploadRelay relay = new UploadRelay(startLenientIndex(), -1)) {
+            DebianPython.Result twine = DebianPython.run(dir, Map.of("TWINE_USERNAME", "__token__", "TWINE_PASSWORD",
+                    TOKEN, "COLUMNS", "1000"), "-m", "twine", "upload", "--non-interactive", "--disable-progress-bar",
+                    "--repository-url", "http://127.0.0.1:" + relay.port() + "/", wheel.toString());
+            assertThat(twine.status()).as(twine.output()).isZero();
+            assertThat(Files.readAllBytes(packages.resolve(wheel.getFileName().toString())))
+                    .isEqualTo(Files.readAllBytes(wheel));
+
+            PublishReport ours = publisher(relay, PublishOptions.defaults(), CutShortUploadTest::check)
+                    .publish(List.of(wheel));
+
+            assertThat(ours.skipped()).hasSize(1);
         }
     }
 

@@ -167,6 +167,40 @@ class WarehouseAnswersTest {
         assertThat(reply.message()).isEmpty();
     }
 
+    @Test
+    void pypiserversRefusalOfAFormWithoutItsActionIsReadFromItsPageAsSent() throws Exception {
+        // pypiserver/_app.py update(), L205-L208: the answer to the second probe, a form without :action.
+        JsonNode missingAction = bottlePage("    raise bottle.HTTPError(400, \"Missing ':action' field!\")");
+        // file_upload(), L156-L157: the answer to the first probe, which has the action but no file.
+        JsonNode missingContent = bottlePage("    raise bottle.HTTPError(400, \"Missing 'content' file-field!\")");
+        HttpReply action = new HttpReply(400, missingAction.get("status").asText().substring(4),
+                missingAction.get("type").asText(), missingAction.get("body").asText(), null, null);
+        HttpReply content = new HttpReply(400, missingContent.get("status").asText().substring(4),
+                missingContent.get("type").asText(), missingContent.get("body").asText(), null, null);
+
+        assertThat(missingAction.get("body").asText()).contains("Missing &#039;:action&#039; field!");
+        assertThat(TokenProbe.requiresAction(action)).isTrue();
+        assertThat(action.message()).isEqualTo("Missing ':action' field!");
+        assertThat(TokenProbe.requiresAction(content)).isFalse();
+        assertThat(TokenProbe.requiresDigest(content)).isFalse();
+        assertThat(TokenProbe.requiresAction(new HttpReply(404, "Not Found", "text/html",
+                missingAction.get("body").asText(), null, null))).as("only a refusal of the form counts").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/html", "text/plain"})
+    void warehousesRefusalOfAFormWithoutADigestIsReadAsSentWithAndWithoutAReason(String accept) throws Exception {
+        // forms.py, UploadForm.validate: the first probe's answer (pypi-protocol.md §1.3).
+        Rendered real = pyramid(400, "Error: Include at least one message digest.", accept);
+
+        assertThat(TokenProbe.requiresDigest(new HttpReply(400, real.reason(), real.contentType(), real.body(), null,
+                null))).isTrue();
+        assertThat(TokenProbe.requiresDigest(new HttpReply(400, "", real.contentType(), real.body(), null, null)))
+                .as("HTTP/2: no reason phrase").isTrue();
+        assertThat(TokenProbe.requiresAction(new HttpReply(400, real.reason(), real.contentType(), real.body(), null,
+                null))).isFalse();
+    }
+
     /** What Debian's bottle answers to a POST whose handler is {@code handlerBody}: status, type and body. */
     private static JsonNode bottlePage(String handlerBody) throws Exception {
         DebianPython.Result page = DebianPython.run(null, "-c", String.join("\n",
