@@ -12,33 +12,25 @@ enum BodyLayout {
      * twine's order, for an index that showed nothing: every field with the sha256, then the file. The check and the
      * digest come before the first byte: such an index may keep a body cut off anywhere.
      */
-    CHECK_FIRST(false, false),
+    CHECK_FIRST,
     /**
      * The index refuses a form without a digest (warehouse: "Include at least one message digest.", forms.py): the
      * sha256 field goes after the file.
      */
-    DIGEST_LAST(true, false),
+    DIGEST_LAST,
     /**
      * The index refuses a form without its action (pypiserver: "Missing ':action' field!", _app.py L204-L208, before
      * it looks at the file): {@code :action} and the sha256 field go after the file.
      */
-    ACTION_LAST(true, true);
-
-    private final boolean streamsWhileChecking;
-    private final boolean actionLast;
-
-    BodyLayout(boolean streamsWhileChecking, boolean actionLast) {
-        this.streamsWhileChecking = streamsWhileChecking;
-        this.actionLast = actionLast;
-    }
+    ACTION_LAST;
 
     /** The file's bytes may go out before the check has passed: the body's end waits for it. */
     boolean streamsWhileChecking() {
-        return streamsWhileChecking;
+        return this != CHECK_FIRST;
     }
 
     /** {@code :action} goes after the file, with the sha256. */
     boolean actionLast() {
-        return actionLast;
+        return this == ACTION_LAST;
     }
 }

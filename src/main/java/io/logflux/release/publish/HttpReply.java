@@ -103,7 +103,12 @@ final class HttpReply {
      * {@link #message()}, for words that an HTML page would not escape.
      */
     boolean mentions(String words) {
-        return reason.contains(words) || (body.length() > MAX_PAGE ? body.substring(0, MAX_PAGE) : body).contains(words);
+        return reason.contains(words) || page().contains(words);
+    }
+
+    /** The part of the body read for its words. */
+    private String page() {
+        return body.length() > MAX_PAGE ? body.substring(0, MAX_PAGE) : body;
     }
 
     boolean serverError() {
@@ -127,7 +132,7 @@ final class HttpReply {
         if (!reason.isEmpty() && !isStandardReason(reason)) {
             return shorten(reason);
         }
-        String text = (body.length() > MAX_PAGE ? body.substring(0, MAX_PAGE) : body).strip();
+        String text = page().strip();
         if (text.startsWith("{")) {
             Optional<String> fromJson = fromJson(text);
             if (fromJson.isPresent()) {

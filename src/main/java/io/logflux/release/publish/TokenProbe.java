@@ -41,13 +41,13 @@ public final class TokenProbe {
     }
 
     /**
-     * Probes and stops as a publish would ({@link #check}): a release asks every index it will publish to before the
-     * first upload to any of them.
+     * Probes the token and stops as a publish would (the first probe of {@link #check}): a release asks every index it
+     * will publish to before the first upload to any of them. The body layout is left to each publish, which asks.
      */
     public static void require(PackageIndex index, IndexCredentials credentials, HttpSettings settings,
                                Sleeper sleeper, Consumer<String> log, DistFile first) {
         try (IndexClient client = new IndexClient(index, credentials, settings, sleeper, log)) {
-            check(client, first);
+            requireKnown(client, first);
         }
     }
 
@@ -60,6 +60,15 @@ public final class TokenProbe {
      * its answers allow.
      */
     static BodyLayout check(IndexClient client, DistFile first) {
+        if (requiresDigest(requireKnown(client, first))) {
+            return BodyLayout.DIGEST_LAST;
+        }
+        return requiresAction(ask(client, UploadForm.actionProbe(first))) ? BodyLayout.ACTION_LAST
+                : BodyLayout.CHECK_FIRST;
+    }
+
+    /** The publish's probe: stops on a refused token or a URL that takes no uploads, else the index's answer. */
+    private static HttpReply requireKnown(IndexClient client, DistFile first) {
         HttpReply reply = ask(client, UploadForm.digestProbe(first));
         switch (outcomeOf(reply)) {
             case REFUSED -> throw UploadErrors.tokenRefused(client.index(), client.credentials(), null,
@@ -68,11 +77,7 @@ public final class TokenProbe {
             case KNOWN -> client.log().accept("The token from " + client.credentials().source() + " is known to "
                     + client.index().label() + " (its project scope is checked with the first upload).");
         }
-        if (requiresDigest(reply)) {
-            return BodyLayout.DIGEST_LAST;
-        }
-        return requiresAction(ask(client, UploadForm.actionProbe(first))) ? BodyLayout.ACTION_LAST
-                : BodyLayout.CHECK_FIRST;
+        return reply;
     }
 
     /**

@@ -37,7 +37,7 @@ public final class UploadForm {
         return new UploadForm(fields);
     }
 
-    /** Every field but the sha256, which the digest-after-the-file layout sends after the file ({@link UploadBody}). */
+    /** Every field but the sha256, which the streamed layouts send after the file ({@link UploadBody}). */
     static UploadForm describing(String fileName, CoreMetadata metadata) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry(ACTION, ACTION_UPLOAD));
