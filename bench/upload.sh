@@ -56,6 +56,8 @@ wheel=$("$PYTHON" bench/make-wheel.py "$work" benchupload 1.0 $((SIZE_MIB << 20)
 
 echo "bench/upload.sh: writing the same upload's multipart body for curl…" >&2
 body_type=$(java -cp "$CP" io.logflux.release.publish.UploadBodyWriter "$wheel" "$work/body.bin" "$BODY_LAYOUT")
+# The wheel and the body were just written: their pages go to disk now, not during the first timed run.
+sync
 printf 'Authorization: Basic %s\n' "$(printf '__token__:%s' "$BENCH_INDEX_TOKEN" | base64 -w0)" > "$work/auth.header"
 chmod 600 "$work/auth.header"
 

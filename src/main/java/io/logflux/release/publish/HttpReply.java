@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  * first asked for.
  */
 final class HttpReply {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 600;
     /** The most of an error body read for its words: a page larger than this is not an error message. */
     private static final int MAX_PAGE = 1 << 20;
@@ -179,7 +178,7 @@ final class HttpReply {
 
     private Optional<String> fromJson(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             String code = node.path("code").asText("").strip();
             String prefix = status + " ";
             if (code.startsWith(prefix) && !isStandardReason(code.substring(prefix.length()))) {
@@ -246,5 +245,13 @@ final class HttpReply {
     /** Retry-After as seconds or an HTTP date; empty when absent or unreadable. */
     Optional<Duration> retryAfterDuration() {
         return RetryAfter.parse(retryAfter);
+    }
+
+    /**
+     * Made on first use: a mapper's first construction costs a cold JVM tens of milliseconds (locale and calendar data
+     * among them), and the token probe's answers, on the path to the first byte of an upload, seldom need one.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

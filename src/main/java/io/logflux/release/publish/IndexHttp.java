@@ -2,6 +2,7 @@ package io.logflux.release.publish;
 
 import io.logflux.release.files.FileName;
 import io.logflux.release.http.HttpClients;
+import io.logflux.release.http.TlsOnDemand;
 import io.logflux.release.http.TracedCall;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.StaleConnectionException;
@@ -35,13 +36,16 @@ final class IndexHttp implements AutoCloseable {
     static final String USER_AGENT = "logflux-release/" + IndexHttp.class.getPackage().getImplementationVersion();
     private static final long MAX_READ_BODY = 64L << 20;
 
-    private final OkHttpClient reads;
-    private final OkHttpClient uploads;
+    private final TlsOnDemand reads;
+    private final TlsOnDemand uploads;
 
     IndexHttp(HttpSettings settings) {
-        OkHttpClient base = HttpClients.builder(settings, new ConnectionPool(), false).build();
-        this.reads = base.newBuilder().callTimeout(settings.read().toMillis(), TimeUnit.MILLISECONDS).build();
-        this.uploads = base.newBuilder().callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS).build();
+        // One builder, so that both share its pool and dispatcher; each build copies what it holds then.
+        OkHttpClient.Builder base = HttpClients.builder(settings, new ConnectionPool(), false);
+        boolean hasBase = settings.clientBase() != null;
+        this.reads = TlsOnDemand.of(base.callTimeout(settings.read().toMillis(), TimeUnit.MILLISECONDS), hasBase);
+        this.uploads = TlsOnDemand.of(base.callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS),
+                hasBase);
     }
 
     /** Receives the number of file bytes sent so far. */
@@ -95,8 +99,9 @@ final class IndexHttp implements AutoCloseable {
                 .build();
     }
 
-    private HttpReply send(OkHttpClient client, Request request, boolean resendWhenStale, boolean freshConnection)
+    private HttpReply send(TlsOnDemand clients, Request request, boolean resendWhenStale, boolean freshConnection)
             throws IOException {
+        OkHttpClient client = clients.forUrl(request.url());
         try {
             return execute(freshConnection ? HttpClients.ofItsOwn(client) : client, request);
         } catch (StaleConnectionException e) {
@@ -127,6 +132,6 @@ final class IndexHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        HttpClients.close(reads); // the uploads' client shares its dispatcher and pool
+        reads.close(); // the uploads' clients share its dispatcher and pool
     }
 }

@@ -104,13 +104,13 @@ public final class Publisher {
             sizes.put(path, OutgoingFile.sizeOf(path));
             modified.put(path, FileSnapshot.modifiedTime(path));
         }
-        ExecutorService beside = Executors.newFixedThreadPool(3, DaemonThreads.named("logflux-publish"));
+        ExecutorService beside = Executors.newFixedThreadPool(4, DaemonThreads.named("logflux-publish"));
         HeldLog indexLog = new HeldLog(log);
         List<OutgoingFile> files = List.of();
         try (IndexClient client = connect.apply(indexLog)) {
             // Three things run side by side from the start: the check (one pass over each file), the digests
             // (another, in upload order), and the index's side — the files' metadata (cheap), then the token probe
-            // and the listing, network round trips that need only the project and version.
+            // and, beside it, the listing: network round trips that need only the project and version.
             CompletableFuture<CheckReport> checked = CompletableFuture.supplyAsync(() -> checker.check(paths), beside);
             CompletableFuture<Void> checkPassed = checked.thenAccept(report -> {
                 if (!report.passed(options.strictCheck())) {
@@ -128,7 +128,7 @@ public final class Publisher {
             }));
             CompletableFuture<IndexSide> indexSide = CompletableFuture.supplyAsync(() -> {
                 List<DistFile> described = DistFile.readRelease(order);
-                return askTheIndex(client, described);
+                return askTheIndex(client, described, beside);
             }, beside);
             IndexSide side = checkFirst(checked, indexSide::join, List.of());
             if (!side.layout().streamsWhileChecking()) {
@@ -206,11 +206,16 @@ public final class Publisher {
     private record IndexSide(List<DistFile> files, Map<String, RemoteFile> existing, BodyLayout layout) {
     }
 
-    /** The token probe, then what the index has of this release (by the first file's project and version). */
-    private IndexSide askTheIndex(IndexClient client, List<DistFile> files) {
+    /**
+     * The token probe and what the index has of this release (by the first file's project and version), side by side:
+     * the listing needs nothing of the probe's answer. A refused probe is the failure, whatever the listing found.
+     */
+    private IndexSide askTheIndex(IndexClient client, List<DistFile> files, ExecutorService beside) {
         DistFile first = files.get(0);
+        CompletableFuture<Map<String, RemoteFile>> existing = CompletableFuture.supplyAsync(
+                () -> client.release(first.normalizedName(), first.version()), beside);
         BodyLayout layout = options.probeToken() ? client.checkToken(first) : BodyLayout.CHECK_FIRST;
-        return new IndexSide(files, client.release(first.normalizedName(), first.version()), layout);
+        return new IndexSide(files, join(existing), layout);
     }
 
     /**

@@ -44,6 +44,26 @@ class RetryTest {
     }
 
     @Test
+    void aFailureOnAnInterruptedThreadEndsTheLoopWithoutALineOrAWait() {
+        List<Integer> numbers = new ArrayList<>();
+        try {
+            assertThatThrownBy(() -> retry.run(threeTries, n -> {
+                numbers.add(n);
+                Thread.currentThread().interrupt(); // as shutdownNow or an aborted build does, mid-request
+                throw new java.io.InterruptedIOException("interrupted");
+            }, failingWith("gave up"))).isInstanceOf(io.logflux.release.ReleaseException.class)
+                    .hasMessageStartingWith("Interrupted while waiting; nothing further was sent.")
+                    .hasCauseInstanceOf(java.io.InterruptedIOException.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interruption is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(numbers).containsExactly(1);
+        assertThat(slept).isEmpty();
+        assertThat(log).isEmpty();
+    }
+
+    @Test
     void theServersRetryAfterReachesTheSchedule() {
         List<Duration> asked = new ArrayList<>();
         Schedule recording = (done, retryAfter) -> {
