@@ -1,6 +1,5 @@
 package io.logflux.release.http;
 
-import io.logflux.release.ReleaseException;
 import io.logflux.release.units.Durations;
 
 import java.io.IOException;
@@ -91,9 +90,8 @@ public final class Retry {
             if (Thread.currentThread().isInterrupted()) {
                 // Stopped from outside (an aborted build, a publish that ended while this ran beside it): the
                 // failure is the interruption itself, worth neither a retry nor a line saying one is coming.
-                throw new ReleaseException("Interrupted while waiting; nothing further was sent. Run again to go on "
-                        + "(files already on the index are skipped).", outcome instanceof Again<T> again
-                        ? again.cause() : ((Resend<T>) outcome).cause());
+                throw Sleeper.interrupted(outcome instanceof Again<T> again ? again.cause()
+                        : ((Resend<T>) outcome).cause());
             }
             if (outcome instanceof Resend<T> resend) {
                 if (++resends > MOST_RESENDS) {

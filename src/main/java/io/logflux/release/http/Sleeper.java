@@ -14,8 +14,13 @@ public interface Sleeper {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReleaseException("Interrupted while waiting; nothing further was sent. Run again to go on "
-                    + "(files already on the index are skipped).", e);
+            throw interrupted(e);
         }
     };
+
+    /** What a wait or a retry stopped by an interruption (an aborted build) ends with. */
+    static ReleaseException interrupted(Throwable cause) {
+        return new ReleaseException("Interrupted while waiting; nothing further was sent. Run again to go on "
+                + "(files already on the index are skipped).", cause);
+    }
 }

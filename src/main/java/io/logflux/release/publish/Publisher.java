@@ -108,9 +108,9 @@ public final class Publisher {
         HeldLog indexLog = new HeldLog(log);
         List<OutgoingFile> files = List.of();
         try (IndexClient client = connect.apply(indexLog)) {
-            // Three things run side by side from the start: the check (one pass over each file), the digests
-            // (another, in upload order), and the index's side — the files' metadata (cheap), then the token probe
-            // and, beside it, the listing: network round trips that need only the project and version.
+            // Side by side from the start: the check (one pass over each file), the digests (another, in upload
+            // order), and the index's side — the files' metadata (cheap), then the token probe and, on a fourth
+            // thread, the listing: network round trips that need only the project and version.
             CompletableFuture<CheckReport> checked = CompletableFuture.supplyAsync(() -> checker.check(paths), beside);
             CompletableFuture<Void> checkPassed = checked.thenAccept(report -> {
                 if (!report.passed(options.strictCheck())) {
