@@ -1,10 +1,12 @@
 package io.logflux.release.http;
 
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Runs one call with a {@link CallTrace}: a failure on a reused connection before any answer becomes a
@@ -22,10 +24,18 @@ public final class TracedCall {
     }
 
     public static <T> T execute(OkHttpClient client, Request request, Reader<T> reader) throws IOException {
+        return execute(client, request, reader, call -> { });
+    }
+
+    /** @param started told the call before it is sent (to cancel it from elsewhere) */
+    public static <T> T execute(OkHttpClient client, Request request, Reader<T> reader, Consumer<Call> started)
+            throws IOException {
         CallTrace trace = new CallTrace();
         T result;
         boolean serverCloses;
-        try (Response response = client.newCall(request.newBuilder().tag(CallTrace.class, trace).build()).execute()) {
+        Call call = client.newCall(request.newBuilder().tag(CallTrace.class, trace).build());
+        started.accept(call);
+        try (Response response = call.execute()) {
             result = reader.read(response);
             serverCloses = CallTrace.serverClosesAfter(response);
         } catch (IOException e) {

@@ -5,8 +5,11 @@ import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.TlsOnDemand;
 import io.logflux.release.http.TracedCall;
 import io.logflux.release.http.HttpSettings;
+import io.logflux.release.http.SendWatch;
 import io.logflux.release.http.StaleConnectionException;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The HTTP calls an index gets: GETs of JSON and simple pages, and multipart POSTs whose file part streams from disk.
@@ -38,14 +42,17 @@ final class IndexHttp implements AutoCloseable {
 
     private final TlsOnDemand reads;
     private final TlsOnDemand uploads;
+    private final SendWatch sendWatch;
 
     IndexHttp(HttpSettings settings) {
         // One builder, so that both share its pool and dispatcher; each build copies what it holds then.
         OkHttpClient.Builder base = HttpClients.builder(settings, new ConnectionPool(), false);
         boolean hasBase = settings.clientBase() != null;
         this.reads = TlsOnDemand.of(base.callTimeout(settings.read().toMillis(), TimeUnit.MILLISECONDS), hasBase);
-        this.uploads = TlsOnDemand.of(base.callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS),
-                hasBase);
+        // Built after the reads' client: an upload's writes are watched by this.sendWatch, not by OkHttp.
+        this.uploads = TlsOnDemand.of(base.callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(0, TimeUnit.MILLISECONDS), hasBase);
+        this.sendWatch = new SendWatch(settings.idle());
     }
 
     /** Receives the number of file bytes sent so far. */
@@ -59,7 +66,7 @@ final class IndexHttp implements AutoCloseable {
         if (credentials != null) {
             request.header("Authorization", credentials.authorizationHeader());
         }
-        return send(reads, request.build(), true, freshConnection);
+        return read(request.build(), freshConnection);
     }
 
     /** PATCHes a JSON document (the proposed yank API; setting the same state twice is harmless). */
@@ -70,7 +77,7 @@ final class IndexHttp implements AutoCloseable {
                 .header("User-Agent", USER_AGENT)
                 .header("Authorization", credentials.authorizationHeader())
                 .build();
-        return send(reads, request, true, false);
+        return read(request, false);
     }
 
     /**
@@ -81,14 +88,28 @@ final class IndexHttp implements AutoCloseable {
     HttpReply post(URI uri, UploadForm form, Path file, IndexCredentials credentials, Progress progress,
                    boolean freshConnection) throws IOException {
         RequestBody body = UploadBody.digestFirst(form, file, file == null ? 0 : Files.size(file), progress);
-        return file == null ? send(reads, postRequest(uri, body, credentials), true, freshConnection)
+        return file == null ? read(postRequest(uri, body, credentials), freshConnection)
                 : upload(uri, body, credentials, freshConnection);
     }
 
-    /** POSTs an upload body ({@link UploadBody}); a stale connection fails it with {@link StaleConnectionException}. */
+    /**
+     * POSTs an upload body ({@link UploadBody}); a stale connection fails it with {@link StaleConnectionException}, a
+     * body the server stopped reading for the idle timeout with a {@link java.net.SocketTimeoutException}.
+     */
     HttpReply upload(URI uri, RequestBody body, IndexCredentials credentials, boolean freshConnection)
             throws IOException {
-        return send(uploads, postRequest(uri, body, credentials), false, freshConnection);
+        OkHttpClient client = uploads.forUrl(HttpUrl.get(uri.toString()));
+        try (SendWatch.Send send = sendWatch.start()) {
+            try {
+                return execute(freshConnection ? HttpClients.ofItsOwn(client) : client,
+                        postRequest(uri, send.body(body), credentials), send::calling);
+            } catch (IOException e) {
+                if (send.stalled()) {
+                    throw send.timeout(e);
+                }
+                throw e;
+            }
+        }
     }
 
     private static Request postRequest(URI uri, RequestBody body, IndexCredentials credentials) {
@@ -99,27 +120,29 @@ final class IndexHttp implements AutoCloseable {
                 .build();
     }
 
-    private HttpReply send(TlsOnDemand clients, Request request, boolean resendWhenStale, boolean freshConnection)
-            throws IOException {
-        OkHttpClient client = clients.forUrl(request.url());
+    /** A read or a probe: sent again at once on a new connection when a stale one failed it. */
+    private HttpReply read(Request request, boolean freshConnection) throws IOException {
+        OkHttpClient client = reads.forUrl(request.url());
         try {
             return execute(freshConnection ? HttpClients.ofItsOwn(client) : client, request);
         } catch (StaleConnectionException e) {
-            if (!resendWhenStale) {
-                throw e;
-            }
             return execute(HttpClients.ofItsOwn(client), request);
         }
     }
 
     private static HttpReply execute(OkHttpClient client, Request request) throws IOException {
+        return execute(client, request, call -> { });
+    }
+
+    private static HttpReply execute(OkHttpClient client, Request request, Consumer<Call> started)
+            throws IOException {
         return TracedCall.execute(client, request, response -> {
             ResponseBody body = response.body();
             String text = readBounded(body);
             MediaType type = body.contentType();
             return new HttpReply(response.code(), response.message(), type == null ? "" : type.toString(), text,
                     response.header("Retry-After"), response.header("Location"));
-        });
+        }, started);
     }
 
     private static String readBounded(ResponseBody body) throws IOException {
@@ -133,5 +156,6 @@ final class IndexHttp implements AutoCloseable {
     @Override
     public void close() {
         reads.close(); // the uploads' clients share its dispatcher and pool
+        sendWatch.close();
     }
 }

@@ -115,6 +115,30 @@ class PublisherTest extends PublisherFixture {
     }
 
     @Test
+    void anUploadTheIndexStopsReadingIsGivenUpAfterTheIdleTimeoutAndSentAgainOnce() {
+        // 24 MiB that do not compress: more than the connection's buffers hold, so the client is left in a write.
+        byte[] data = new byte[24 << 20];
+        new java.util.Random(17).nextBytes(data);
+        Path big = ArchiveEditor.ofWheel(wheel).put("logflux/data.bin", data)
+                .writeWheel(dir.resolve(wheel.getFileName()));
+        // The index reads half, then no more until the next upload arrives: only the idle timeout can end the first.
+        index.failNextUploads(Fault.STOP_READING_MID_BODY).stallMillis(120_000);
+        HttpSettings settings = fastSettings().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500),
+                Duration.ofSeconds(110));
+
+        PublishReport report = publisher(token, settings).publish(List.of(big));
+
+        assertThat(report.uploaded()).hasSize(1);
+        assertThat(report.uploaded().get(0).attempts()).isEqualTo(2);
+        assertThat(index.uploadRequests()).isEqualTo(2);
+        assertThat(index.writes(wheel.getFileName().toString())).isEqualTo(1);
+        assertThat(index.files().get(0).sha256()).isEqualTo(FileDigests.of(big).sha256());
+        assertThat(log).anyMatch(l -> l.startsWith("Uploading " + wheel.getFileName() + " failed "
+                + "(SocketTimeoutException: nothing could be sent for 500 ms (the idle timeout): the server stopped "
+                + "reading the request). Checking whether it reached "));
+    }
+
+    @Test
     void aFileLargerThanAWebServersDefaultBodyLimitGoesUpOnce() {
         // 24 MiB that do not compress: over the 10 MiB an embedded server refuses unless told otherwise.
         byte[] data = new byte[24 << 20];

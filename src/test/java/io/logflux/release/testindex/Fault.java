@@ -6,6 +6,12 @@ public enum Fault {
     RESET_BEFORE_BODY,
     /** The connection is closed after half of the body was read. Nothing is stored. */
     RESET_MID_BODY,
+    /**
+     * Half of the body is read, then no more of it until the client sends its next upload (bounded by
+     * {@link TestIndex#stallMillis(long)}); then the connection is closed. Nothing is stored. A body larger than the
+     * connection's buffers leaves the client blocked in a write meanwhile.
+     */
+    STOP_READING_MID_BODY,
     /** The whole body is read, then the connection is closed without a response. Nothing is stored. */
     RESET_AFTER_BODY,
     /** The file is stored, then the connection is closed without a response. */

@@ -161,6 +161,7 @@ final class TestIndexHandler implements HandlerWrapper {
             synchronized (this) {
                 uploadRequests++;
                 fault = faults.poll();
+                notifyAll();
             }
         }
         if (fault == Fault.RESET_BEFORE_BODY) {
@@ -169,6 +170,12 @@ final class TestIndexHandler implements HandlerWrapper {
         }
         if (fault == Fault.RESET_MID_BODY) {
             exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE, Math.max(length, 2048) / 2));
+            dropConnection(exchange);
+            return;
+        }
+        if (fault == Fault.STOP_READING_MID_BODY) {
+            exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE, Math.max(length, 2048) / 2));
+            awaitNextUpload(stallMillisNow());
             dropConnection(exchange);
             return;
         }
@@ -283,6 +290,15 @@ final class TestIndexHandler implements HandlerWrapper {
 
     private synchronized boolean htmlOnly() {
         return htmlOnlySimpleApi;
+    }
+
+    /** Waits until another upload request arrives, at most {@code millis}. */
+    private synchronized void awaitNextUpload(long millis) throws InterruptedException {
+        long seen = uploadRequests;
+        long end = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; uploadRequests == seen && left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+            wait(left);
+        }
     }
 
     private synchronized long stallMillisNow() {
