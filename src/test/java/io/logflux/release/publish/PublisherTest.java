@@ -116,11 +116,8 @@ class PublisherTest extends PublisherFixture {
 
     @Test
     void anUploadTheIndexStopsReadingIsGivenUpAfterTheIdleTimeoutAndSentAgainOnce() {
-        // 24 MiB that do not compress: more than the connection's buffers hold, so the client is left in a write.
-        byte[] data = new byte[24 << 20];
-        new java.util.Random(17).nextBytes(data);
-        Path big = ArchiveEditor.ofWheel(wheel).put("logflux/data.bin", data)
-                .writeWheel(dir.resolve(wheel.getFileName()));
+        // More than the connection's buffers hold, so the client is left in a write.
+        Path big = wheelWith24MiBThatDoNotCompress();
         // The index reads half, then no more until the next upload arrives: only the idle timeout can end the first.
         index.failNextUploads(Fault.STOP_READING_MID_BODY).stallMillis(120_000);
         HttpSettings settings = fastSettings().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500),
@@ -140,11 +137,8 @@ class PublisherTest extends PublisherFixture {
 
     @Test
     void aFileLargerThanAWebServersDefaultBodyLimitGoesUpOnce() {
-        // 24 MiB that do not compress: over the 10 MiB an embedded server refuses unless told otherwise.
-        byte[] data = new byte[24 << 20];
-        new java.util.Random(13).nextBytes(data);
-        Path big = ArchiveEditor.ofWheel(wheel).put("logflux/data.bin", data)
-                .writeWheel(dir.resolve(wheel.getFileName()));
+        // Over the 10 MiB an embedded server refuses unless told otherwise.
+        Path big = wheelWith24MiBThatDoNotCompress();
 
         PublishReport report = publisher().publish(List.of(big));
 
@@ -265,5 +259,12 @@ class PublisherTest extends PublisherFixture {
     void noFilesIsAClearError() {
         assertThatThrownBy(() -> publisher().publish(List.of()))
                 .hasMessageStartingWith("No files to publish to " + index.uploadUrl());
+    }
+
+    /** The sample wheel with 24 MiB of random bytes added, under its own name. */
+    private Path wheelWith24MiBThatDoNotCompress() {
+        byte[] data = new byte[24 << 20];
+        new java.util.Random(13).nextBytes(data);
+        return ArchiveEditor.ofWheel(wheel).put("logflux/data.bin", data).writeWheel(dir.resolve(wheel.getFileName()));
     }
 }
