@@ -86,7 +86,7 @@ final class AssetAttacher {
             GitHubReply reply;
             try {
                 reply = api.uploadAsset(release.path("upload_url").asText(), name, null, file.path(),
-                        AssetContentType.of(name), sentBefore);
+                        file.digests().size(), AssetContentType.of(name), sentBefore);
             } catch (GitHubUnreachableException e) {
                 sentBefore = true;
                 if (e.staleConnection()) {

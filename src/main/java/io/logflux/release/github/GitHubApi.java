@@ -2,6 +2,7 @@ package io.logflux.release.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logflux.release.http.FileBody;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Sleeper;
 import okhttp3.MediaType;
@@ -125,15 +126,15 @@ final class GitHubApi implements AutoCloseable {
 
     /**
      * Uploads a file to a release, once (the caller decides about retries after looking at the release): the release's
-     * own {@code upload_url}, name then label as query parameters, the real Content-Type and Content-Length.
+     * own {@code upload_url}, name then label as query parameters, the real Content-Type and Content-Length: {@code
+     * size}, the file's when it was hashed (a file that no longer has it fails the upload).
      */
-    GitHubReply uploadAsset(String uploadUrlTemplate, String name, String label, Path file, String contentType,
-                            boolean freshConnection) {
+    GitHubReply uploadAsset(String uploadUrlTemplate, String name, String label, Path file, long size,
+                            String contentType, boolean freshConnection) {
         String base = uploadUrlTemplate.contains("{") ? uploadUrlTemplate.substring(0, uploadUrlTemplate.indexOf('{'))
                 : uploadUrlTemplate;
         String url = base + "?name=" + encode(name) + (label == null ? "" : "&label=" + encode(label));
-        RequestBody body = RequestBody.create(file.toFile(), MediaType.get(contentType));
-        return http.once("POST", URI.create(url), body, freshConnection);
+        return http.upload(URI.create(url), new FileBody(file, size, MediaType.get(contentType)), freshConnection);
     }
 
     /** How long GitHub asks to wait before this request may be sent again; empty when it is not a rate limit. */

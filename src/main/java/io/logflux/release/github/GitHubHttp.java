@@ -5,6 +5,7 @@ import io.logflux.release.http.HttpClients;
 import io.logflux.release.http.HttpSettings;
 import io.logflux.release.http.Retry;
 import io.logflux.release.http.Schedule;
+import io.logflux.release.http.SendWatch;
 import io.logflux.release.http.Sleeper;
 import io.logflux.release.http.StaleConnectionException;
 import io.logflux.release.http.TracedCall;
@@ -52,6 +53,9 @@ final class GitHubHttp implements AutoCloseable {
     private final Retry retry;
     private final GitHubRateLimit rateLimit;
     private final OkHttpClient client;
+    /** The same client for asset uploads: their writes are watched by {@link #sendWatch}, not by OkHttp. */
+    private final OkHttpClient uploads;
+    private final SendWatch sendWatch;
     private long lastWriteMillis = Long.MIN_VALUE / 2;
 
     GitHubHttp(GitHubEndpoint endpoint, GitHubToken token, HttpSettings settings, Sleeper sleeper,
@@ -67,6 +71,8 @@ final class GitHubHttp implements AutoCloseable {
         this.client = HttpClients.builder(settings, new ConnectionPool(), true)
                 .callTimeout(settings.upload().toMillis(), TimeUnit.MILLISECONDS)
                 .build();
+        this.uploads = client.newBuilder().writeTimeout(0, TimeUnit.MILLISECONDS).build();
+        this.sendWatch = new SendWatch(settings.idle());
     }
 
     /** A client on the real clock, a second between writes. */
@@ -91,11 +97,29 @@ final class GitHubHttp implements AutoCloseable {
      */
     GitHubReply once(String method, URI url, RequestBody body, boolean freshConnection) {
         try {
-            return send(method, url, body, freshConnection);
+            return send(method, url, body, freshConnection, null);
         } catch (IOException e) {
-            throw new GitHubUnreachableException("GitHub did not answer " + method + " " + url + " ("
-                    + Failures.describe(e) + "). " + RUN_AGAIN, e);
+            throw unanswered(method, url, e);
         }
+    }
+
+    /**
+     * Uploads a large body (an asset) {@link #once once}: through the upload client, whose idle timeout is kept by the
+     * {@link SendWatch}. A body GitHub stopped reading fails, after the idle timeout, as a timeout that says so.
+     */
+    GitHubReply upload(URI url, RequestBody body, boolean freshConnection) {
+        try (SendWatch.Send send = sendWatch.start()) {
+            try {
+                return send("POST", url, send.body(body), freshConnection, send);
+            } catch (IOException e) {
+                throw unanswered("POST", url, send.stalled() ? send.timeout(e) : e);
+            }
+        }
+    }
+
+    private static GitHubUnreachableException unanswered(String method, URI url, IOException e) {
+        return new GitHubUnreachableException("GitHub did not answer " + method + " " + url + " ("
+                + Failures.describe(e) + "). " + RUN_AGAIN, e);
     }
 
     private GitHubReply retried(String method, URI url, RequestBody body) {
@@ -132,13 +156,15 @@ final class GitHubHttp implements AutoCloseable {
     private GitHubReply resendingWhenStale(String method, URI url, RequestBody body, boolean freshConnection)
             throws IOException {
         try {
-            return send(method, url, body, freshConnection);
+            return send(method, url, body, freshConnection, null);
         } catch (StaleConnectionException e) {
-            return send(method, url, body, true);
+            return send(method, url, body, true, null);
         }
     }
 
-    private GitHubReply send(String method, URI url, RequestBody body, boolean freshConnection) throws IOException {
+    /** {@code watched}: the upload's {@link SendWatch.Send}, which goes through the upload client; else null. */
+    private GitHubReply send(String method, URI url, RequestBody body, boolean freshConnection,
+                             SendWatch.Send watched) throws IOException {
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         if (write) {
             long since = epochMillis.getAsLong() - lastWriteMillis;
@@ -150,14 +176,15 @@ final class GitHubHttp implements AutoCloseable {
         RequestBody sent = body == null && (method.equals("POST") || method.equals("PATCH") || method.equals("PUT"))
                 ? RequestBody.create(new byte[0], null) : body;
         Request request = request(url, endpoint.accept()).method(method, sent).build();
-        return execute(request, freshConnection, response -> {
+        OkHttpClient via = watched == null ? client : uploads;
+        return TracedCall.execute(freshConnection ? HttpClients.ofItsOwn(via) : via, request, response -> {
             BufferedSource source = response.body().source();
             if (source.request(MAX_BODY)) {
                 throw new IOException("GitHub's answer is larger than " + (MAX_BODY >> 20) + " MiB");
             }
             return new GitHubReply(response.code(), source.readString(StandardCharsets.UTF_8),
                     response.headers().toMultimap());
-        });
+        }, watched == null ? call -> { } : watched::calling);
     }
 
     /**
@@ -234,6 +261,7 @@ final class GitHubHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        sendWatch.close();
         HttpClients.close(client);
     }
 }

@@ -1,15 +1,14 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.files.FileName;
+import io.logflux.release.http.FileBody;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,12 +22,11 @@ import java.util.Map;
  * (for pypiserver) {@code :action}, then the final boundary. A failure at the gate cuts the request off: the index
  * gets neither a complete body nor the field it cannot do without, even where its server passes a cut-off body on
  * (pypiserver on wsgiref keeps the file part of one whose {@code :action} came first).
- * The file part streams from disk in 64 KiB reads: memory does not grow with the file.
+ * The file part streams from disk ({@link FileBody}): memory does not grow with the file.
  */
 final class UploadBody {
     static final String DIGEST_FIELD = "sha256_digest";
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-    private static final int CHUNK = 64 * 1024;
     private static final int SHA256_HEX = 64;
 
     private UploadBody() {
@@ -39,7 +37,7 @@ final class UploadBody {
         MultipartBody.Builder body = fields(form);
         if (file != null) {
             body.addFormDataPart("content", FileName.of(file),
-                    new FileBody(file, length, progress, null));
+                    new UploadedFile(file, length, progress, null));
         }
         return body.build();
     }
@@ -50,7 +48,7 @@ final class UploadBody {
      */
     static RequestBody streaming(UploadForm form, Path file, long length, IndexHttp.Progress progress,
                                  UploadGate gate, BodyLayout layout) {
-        FileBody content = new FileBody(file, length, progress, gate);
+        UploadedFile content = new UploadedFile(file, length, progress, gate);
         MultipartBody.Builder body = fields(layout.actionLast() ? form.without(UploadForm.ACTION) : form)
                 .addFormDataPart("content", FileName.of(file), content)
                 .addPart(MultipartBody.Part.createFormData(DIGEST_FIELD, null, new GatedDigest(gate, content)));
@@ -69,29 +67,15 @@ final class UploadBody {
         return body;
     }
 
-    /** The file part: read from disk in chunks as OkHttp writes, so memory does not grow with the file. */
-    private static final class FileBody extends RequestBody {
-        private final Path file;
-        private final long length;
+    /** The file part, with the upload's gate (streaming layouts) and progress. */
+    private static final class UploadedFile extends FileBody {
         private final IndexHttp.Progress progress;
         private final UploadGate gate;
-        private long sent;
 
-        FileBody(Path file, long length, IndexHttp.Progress progress, UploadGate gate) {
-            this.file = file;
-            this.length = length;
+        UploadedFile(Path file, long length, IndexHttp.Progress progress, UploadGate gate) {
+            super(file, length, OCTET_STREAM);
             this.progress = progress;
             this.gate = gate;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return OCTET_STREAM;
-        }
-
-        @Override
-        public long contentLength() {
-            return length;
         }
 
         @Override
@@ -100,47 +84,39 @@ final class UploadBody {
         }
 
         @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            sent = 0;
-            // One read of the file and one hand-over to the socket per 64 KiB. Okio's own file source reads at most
-            // one 8 KiB segment per call, and each emit of the sink enters and leaves the socket's write timeout (a
-            // lock and a wake of okio's watchdog thread): per 8 KiB, that cost more than the copy saved here.
-            byte[] chunk = new byte[CHUNK];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(chunk)) != -1; ) {
-                    sent += n;
-                    if (sent > length) {
-                        // Not written: the bytes past the declared length never reach the sink.
-                        throw gate != null ? gate.stopChanged(sent) : changedSize();
-                    }
-                    if (gate != null) {
-                        gate.stopIfCheckFailed();
-                    }
-                    sink.write(chunk, 0, n);
-                    sink.emitCompleteSegments();
-                    if (progress != null) {
-                        progress.sent(sent);
-                    }
-                }
-            }
-            // With a gate, the gate compares the bytes sent with the file's size before the body may end.
-            if (gate == null && sent != length) {
-                throw changedSize();
+        protected void beforeChunk(long read) throws IOException {
+            if (gate != null) {
+                gate.stopIfCheckFailed();
             }
         }
 
-        private IOException changedSize() {
-            return new IOException(FileName.of(file) + " changed size while it was being uploaded (" + length
-                    + " bytes expected, " + sent + " read)");
+        @Override
+        protected void afterChunk(long sentSoFar) {
+            if (progress != null) {
+                progress.sent(sentSoFar);
+            }
+        }
+
+        @Override
+        protected IOException grew(long read) {
+            return gate != null ? gate.stopChanged(read) : super.grew(read);
+        }
+
+        @Override
+        protected void ended(long read) throws IOException {
+            // With a gate, the gate compares the bytes sent with the file's size before the body may end.
+            if (gate == null) {
+                super.ended(read);
+            }
         }
     }
 
     /** The sha256 field's value: written only once the gate opens. */
     private static final class GatedDigest extends RequestBody {
         private final UploadGate gate;
-        private final FileBody content;
+        private final UploadedFile content;
 
-        GatedDigest(UploadGate gate, FileBody content) {
+        GatedDigest(UploadGate gate, UploadedFile content) {
             this.gate = gate;
             this.content = content;
         }
@@ -164,7 +140,7 @@ final class UploadBody {
         public void writeTo(BufferedSink sink) throws IOException {
             // What came before goes out now (the index reads the file meanwhile); the value and the end wait.
             sink.flush();
-            String sha256 = gate.open(content.sent);
+            String sha256 = gate.open(content.sent());
             sink.writeString(sha256, StandardCharsets.US_ASCII);
         }
     }

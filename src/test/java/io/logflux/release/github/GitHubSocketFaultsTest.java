@@ -60,14 +60,17 @@ class GitHubSocketFaultsTest {
     }
 
     private GitHubReleaseReport release(HttpSettings settings) throws Exception {
-        Path hello = Files.writeString(dir.resolve("hello.txt"), "Hello, world!\n");
+        return release(settings, Files.writeString(dir.resolve("hello.txt"), "Hello, world!\n"));
+    }
+
+    private GitHubReleaseReport release(HttpSettings settings, Path asset) throws Exception {
         GitHubHttp http = new GitHubHttp(GitHubEndpoint.at(server.url("/api/v3/").toString()),
                 new GitHubToken("ghp_socket_faults", "credentials 'github-token'"), settings, d -> { },
                 System::currentTimeMillis, Duration.ZERO, log::add);
         GitHubReleaser releaser = new GitHubReleaser(new GitHubApi(http, GitHubRepo.parse("o/r"),
                 "credentials 'github-token'"), settings, d -> { }, log::add);
         return releaser.release(new GitHubReleaseRequest(GitHubRepo.parse("o/r"), "v0.2.0", "0.2.0", "o v0.2.0",
-                () -> "notes", Optional.empty(), false, false, true, List.of(hello)), dir);
+                () -> "notes", Optional.empty(), false, false, true, List.of(asset)), dir);
     }
 
     private long uploadsOf(String name, int requests) throws InterruptedException {
@@ -101,6 +104,38 @@ class GitHubSocketFaultsTest {
         assertThat(log).anyMatch(l -> l.startsWith("GitHub: uploading hello.txt failed ("));
         assertThat(server.getRequestCount()).isEqualTo(9);
         assertThat(uploadsOf("hello.txt", 9)).isEqualTo(2);
+    }
+
+    @Test
+    void anAssetGitHubStopsReadingIsGivenUpAfterTheIdleTimeoutThenLookedForAndSentAgainOnce() throws Exception {
+        // Larger than what the loopback socket buffers hold, so that the client's writes block once the server stalls.
+        byte[] bytes = new byte[24 << 20];
+        new java.util.Random(18).nextBytes(bytes);
+        Path big = Files.write(dir.resolve("big.bin"), bytes);
+        String bigSha = io.logflux.release.publish.FileDigests.of(big).sha256();
+        enqueueStart();
+        server.enqueue(json(200, "[]"));
+        // The server reads nothing of the upload's body: only the client's idle timeout can end it. MockWebServer
+        // reads a body as the next queued answer says (it peeks) and takes that answer only once a request was read:
+        // the stalled upload is never read, so this answer, the empty asset list, goes to the look that follows.
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("[]")
+                .onRequestBody(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(json(201, asset(10, "big.bin", bytes.length, bigSha)));
+        server.enqueue(json(200, "[" + asset(10, "big.bin", bytes.length, bigSha) + "]"));
+        String sums = bigSha + "  big.bin\n";
+        String sumsSha = io.logflux.release.publish.FileDigests.of(Files.writeString(dir.resolve("x"), sums)).sha256();
+        server.enqueue(json(201, asset(11, "SHA256SUMS", sums.length(), sumsSha)));
+        server.enqueue(json(200, "[" + asset(10, "big.bin", bytes.length, bigSha) + ","
+                + asset(11, "SHA256SUMS", sums.length(), sumsSha) + "]"));
+
+        GitHubReleaseReport report = release(GitHubFixtures.fastSettings().withTimeouts(Duration.ofSeconds(5),
+                Duration.ofMillis(500), Duration.ofMinutes(5)), big);
+
+        assertThat(report.assets()).extracting(ReleasedAsset::outcome).containsOnly(ReleasedAsset.Outcome.UPLOADED);
+        assertThat(log).anyMatch(l -> l.startsWith("GitHub: uploading big.bin failed (")
+                && l.contains("nothing could be sent for 500 ms (the idle timeout): the server stopped reading"));
+        // MockWebServer records a request once it has read it: the stalled upload never is, the one sent again is.
+        assertThat(uploadsOf("big.bin", server.getRequestCount())).isEqualTo(1);
     }
 
     @Test

@@ -40,8 +40,9 @@ class RecordedScenariosTest {
         GitHubApi api = api(base, "release-assets");
 
         JsonNode release = api.publishedRelease("v1.0.0").orElseThrow();
-        GitHubReply uploaded = api.uploadAsset(release.path("upload_url").asText(), "test-upload.txt", "test", hello(),
-                AssetContentType.of("test-upload.txt"), false);
+        Path hello = hello();
+        GitHubReply uploaded = api.uploadAsset(release.path("upload_url").asText(), "test-upload.txt", "test", hello,
+                Files.size(hello), AssetContentType.of("test-upload.txt"), false);
         List<JsonNode> assets = api.assets(release.path("id").asLong());
         JsonNode asset = api.asset(1000);
         ObjectNode rename = JSON.createObjectNode().put("name", "new-filename.txt").put("label", "new label");
@@ -66,10 +67,13 @@ class RecordedScenariosTest {
         JsonNode release = api.publishedRelease("v1.0.0").orElseThrow();
         String uploadUrl = release.path("upload_url").asText();
 
-        GitHubReply conflict = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain", false);
+        Path hello = hello();
+        GitHubReply conflict = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello, Files.size(hello),
+                "text/plain", false);
         List<JsonNode> assets = api.assets(1000);
         api.deleteAsset(assets.get(0).path("id").asLong());
-        GitHubReply again = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello(), "text/plain", false);
+        GitHubReply again = api.uploadAsset(uploadUrl, "test-upload.txt", "test", hello, Files.size(hello),
+                "text/plain", false);
 
         assertThat(conflict.status()).isEqualTo(422);
         assertThat(conflict.hasErrorCode("already_exists")).isTrue();
