@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * without a write timeout, watched by {@link SendWatch} instead. The file must keep the length it was given: bytes past
  * it are never written, and a file that ends short fails the request.
  *
- * <p>Subclasses hear of each chunk before and after it is written ({@link #beforeChunk}, {@link #afterChunk}): an
- * upload's gate and progress.
+ * <p>Subclasses hear of each chunk before, while and after it is written ({@link #beforeChunk}, {@link #sending},
+ * {@link #afterChunk}): an upload's gate, its sha256 and its progress.
  */
 public class FileBody extends RequestBody {
     private static final int CHUNK = 64 * 1024;
@@ -62,6 +62,7 @@ public class FileBody extends RequestBody {
                     throw grew(sent);
                 }
                 beforeChunk(sent);
+                sending(chunk, n);
                 sink.write(chunk, 0, n);
                 sink.emitCompleteSegments();
                 afterChunk(sent);
@@ -72,6 +73,10 @@ public class FileBody extends RequestBody {
 
     /** Before a chunk is written, with the bytes read so far; may stop the body by throwing. */
     protected void beforeChunk(long read) throws IOException {
+    }
+
+    /** The chunk about to be written: {@code length} bytes of {@code bytes}, valid during the call only. */
+    protected void sending(byte[] bytes, int length) {
     }
 
     /** After a chunk was handed to the connection, with the bytes sent so far. */

@@ -34,7 +34,7 @@ public record FileDigests(String sha256, long size) {
         return new FileDigests(HexFormat.of().formatHex(sha256.digest()), size);
     }
 
-    private static MessageDigest newSha256() {
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -12,22 +12,37 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A file on its way to the index: its metadata, size and modification time at once (read before anything else read
- * the file), its sha256 when the digest pass beside the upload has it, and the {@link UploadGate} its body ends at.
+ * the file), its sha256, and the {@link UploadGate} its body ends at. The sha256 comes from the digest pass beside the
+ * upload ({@code hashedWhenSent} false: the index needs it before the file, or lists a file of that name to compare
+ * with) or else from the upload itself, which hashes the bytes it sends; asked for before any upload got that far
+ * (a failure's message, a look after a lost answer), it is computed then.
  */
 final class OutgoingFile {
     private final DistFile dist;
     private final long size;
     private final FileTime modified;
     private final CompletableFuture<FileSnapshot> snapshot;
+    private final boolean hashedWhenSent;
     private final UploadGate gate;
 
     OutgoingFile(DistFile dist, long size, FileTime modified, CompletableFuture<FileSnapshot> snapshot,
-                 CompletableFuture<?> checkPassed) {
+                 boolean hashedWhenSent, CompletableFuture<?> checkPassed) {
         this.dist = dist;
         this.size = size;
         this.modified = modified;
         this.snapshot = snapshot;
+        this.hashedWhenSent = hashedWhenSent;
         this.gate = new UploadGate(checkPassed, this);
+    }
+
+    /**
+     * The digests of the bytes an upload sent: the file's from now on. A digest pass that saw other bytes of the same
+     * size and time means the file was rewritten in between: refused.
+     */
+    void sent(FileDigests digests) {
+        if (!snapshot.complete(new FileSnapshot(path(), digests, modified)) && !snapshot().digests().equals(digests)) {
+            throw changed(digests.size());
+        }
     }
 
     /** The file as it is now, before anything reads it: size and modification time. */
@@ -63,7 +78,7 @@ final class OutgoingFile {
                 + "again; files already uploaded are skipped.");
     }
 
-    /** The sha256 and size, waiting for the digest pass if it is still running. */
+    /** The sha256 and size, waiting for the digest pass if it is still running (computed now if none will). */
     FileDigests digests() {
         return snapshot().digests();
     }
@@ -74,6 +89,9 @@ final class OutgoingFile {
     }
 
     FileSnapshot snapshot() {
+        if (hashedWhenSent && !snapshot.isDone()) {
+            snapshot.complete(FileSnapshot.of(path(), modified));
+        }
         try {
             return snapshot.join();
         } catch (CompletionException e) {

@@ -1,6 +1,7 @@
 package io.logflux.release.publish;
 
 import io.logflux.release.ReleaseException;
+import io.logflux.release.files.FileName;
 import io.logflux.release.check.CheckReport;
 import io.logflux.release.check.DistributionChecker;
 import io.logflux.release.concurrent.DaemonThreads;
@@ -31,12 +32,13 @@ import java.util.function.Supplier;
  * {@link IndexClient#upload}, the first alone and the others side by side ({@link UploadBatch}). Each file's metadata
  * is read once and its bytes digested once.
  * <p>
- * The check and the digest pass run beside the index side and, on an index that showed it refuses a form without a
- * digest (warehouse) or without its action (pypiserver; {@link TokenProbe}, {@link BodyLayout}), beside the upload
- * itself: the file streams while they run and its body ends (sha256 field, the action where it goes last, final
- * boundary) only once the check passed, the sha256 is known and the file is unchanged ({@link UploadGate}); otherwise
- * the body is cut off and the index stores nothing. On any other index the check and the digest come before the
- * first byte, as twine does it.
+ * The check runs beside the index side and, on an index that showed it refuses a form without a digest (warehouse) or
+ * without its action (pypiserver; {@link TokenProbe}, {@link BodyLayout}), beside the upload itself: the file streams
+ * while it runs, the upload computes the file's sha256 from the bytes it sends, and the body ends (sha256 field, the
+ * action where it goes last, final boundary) only once the check passed and the file is unchanged
+ * ({@link UploadGate}); otherwise the body is cut off and the index stores nothing. On any other index the check and
+ * a digest pass come before the first byte, as twine does it; the pass also digests a file the index lists by name,
+ * to compare.
  */
 public final class Publisher {
     /** Checks the files of a release: {@link DistributionChecker} unless a test holds the verdict back. */
@@ -117,25 +119,29 @@ public final class Publisher {
                     throw new ReleaseException("check found problems in the files");
                 }
             });
+            CompletableFuture<IndexSide> indexSide = CompletableFuture.supplyAsync(() -> {
+                List<DistFile> described = DistFile.readRelease(order);
+                return askTheIndex(client, described, beside);
+            }, beside);
+            IndexSide side = checkFirst(checked, indexSide::join, List.of());
+            // The digest pass, for the files whose sha256 is needed before their upload: all of them where it goes
+            // first, else those the index lists by name (to compare). The others are hashed as they are sent.
             Map<Path, CompletableFuture<FileSnapshot>> digests = new HashMap<>();
             order.forEach(path -> digests.put(path, new CompletableFuture<>()));
-            beside.execute(() -> order.forEach(path -> {
+            List<Path> digestedFirst = order.stream().filter(side::digestedFirst).toList();
+            beside.execute(() -> digestedFirst.forEach(path -> {
                 try {
                     digests.get(path).complete(FileSnapshot.of(path, modified.get(path)));
                 } catch (RuntimeException | Error e) { // an upload waiting for this digest must not wait forever
                     digests.get(path).completeExceptionally(e);
                 }
             }));
-            CompletableFuture<IndexSide> indexSide = CompletableFuture.supplyAsync(() -> {
-                List<DistFile> described = DistFile.readRelease(order);
-                return askTheIndex(client, described, beside);
-            }, beside);
-            IndexSide side = checkFirst(checked, indexSide::join, List.of());
             if (!side.layout().streamsWhileChecking()) {
                 requirePassed(join(checked), List.of());
             }
             files = side.files().stream().map(dist -> new OutgoingFile(dist, sizes.get(dist.path()),
-                    modified.get(dist.path()), digests.get(dist.path()), checkPassed)).toList();
+                    modified.get(dist.path()), digests.get(dist.path()), !side.digestedFirst(dist.path()),
+                    checkPassed)).toList();
             OutgoingFile first = files.get(0);
             log.accept("Publishing " + first.name() + " " + first.version() + " to " + index.describe() + " with the "
                     + "token from " + client.credentials().source() + ": " + String.join(", ", files.stream()
@@ -188,8 +194,8 @@ public final class Publisher {
                                  BodyLayout layout) {
         log.accept(layout.streamsWhileChecking()
                 ? "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ") to " + index.describe()
-                + ", its sha256" + (layout.actionLast() ? " and the upload's action" : "") + " after it (the check "
-                + "and the digest run meanwhile; the upload ends only if they pass)"
+                + ", its sha256" + (layout.actionLast() ? " and the upload's action" : "") + " after it (the sha256 "
+                + "of the bytes sent; the check runs meanwhile and the upload ends only if it passes)"
                 : "Uploading " + file.fileName() + " (" + ByteSizes.human(file.size()) + ", sha256 "
                 + file.digests().sha256() + ") to " + index.describe());
         long start = System.nanoTime();
@@ -204,6 +210,10 @@ public final class Publisher {
 
     /** What the index said before the first upload: the files' metadata, what it has, and how it takes uploads. */
     private record IndexSide(List<DistFile> files, Map<String, RemoteFile> existing, BodyLayout layout) {
+        /** Whether the file's sha256 is needed before its upload: the body sends it first, or to compare. */
+        boolean digestedFirst(Path path) {
+            return !layout.streamsWhileChecking() || existing.containsKey(FileName.of(path));
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import okio.BufferedSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -67,15 +69,32 @@ final class UploadBody {
         return body;
     }
 
-    /** The file part, with the upload's gate (streaming layouts) and progress. */
+    /**
+     * The file part, with the upload's progress and, in a streaming layout, its gate and the sha256 of the bytes as
+     * they are sent: the digest field says what this very body carried, and no other pass reads the file for it.
+     */
     private static final class UploadedFile extends FileBody {
         private final IndexHttp.Progress progress;
         private final UploadGate gate;
+        private final MessageDigest sha256;
 
         UploadedFile(Path file, long length, IndexHttp.Progress progress, UploadGate gate) {
             super(file, length, OCTET_STREAM);
             this.progress = progress;
             this.gate = gate;
+            this.sha256 = gate == null ? null : FileDigests.newSha256();
+        }
+
+        @Override
+        protected void sending(byte[] bytes, int length) {
+            if (sha256 != null) {
+                sha256.update(bytes, 0, length);
+            }
+        }
+
+        /** The sha256 of the bytes sent, once the whole file was. */
+        String sentSha256() {
+            return HexFormat.of().formatHex(sha256.digest());
         }
 
         @Override
@@ -140,7 +159,7 @@ final class UploadBody {
         public void writeTo(BufferedSink sink) throws IOException {
             // What came before goes out now (the index reads the file meanwhile); the value and the end wait.
             sink.flush();
-            String sha256 = gate.open(content.sent());
+            String sha256 = gate.open(content.sent(), content.sentSha256());
             sink.writeString(sha256, StandardCharsets.US_ASCII);
         }
     }

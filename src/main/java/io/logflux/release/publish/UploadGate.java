@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * What must hold before an upload's body may end when its sha256 goes after the file ({@link UploadBody}): the check
- * of the release passed, the file's sha256 is known, and the file is as it was before anything read it, as long as
- * the bytes sent. The body streams meanwhile; when one of them fails, the request is cut off before the digest field
+ * of the release passed, and the file is as it was before anything read it, as long as the bytes sent (whose sha256
+ * the body computed as it sent them). The body streams meanwhile; when one of them fails, the request is cut off before the digest field
  * and the final boundary (an index that requires a digest cannot store it, nor can pypiserver, whose action follows
  * the digest) and the failure is kept here for the uploader to throw: no retry, whatever the cut-off connection
  * looked like.
@@ -43,19 +43,19 @@ final class UploadGate {
         }
     }
 
-    /** Waits for the check and the file's sha256, then checks the file; the sha256 to send, or the body is cut off. */
-    String open(long bytesSent) throws IOException {
+    /**
+     * Waits for the check, then checks the file: the sha256 of the bytes sent ({@code sentSha256}) is the one to send,
+     * and the file's from now on; or the body is cut off.
+     */
+    String open(long bytesSent, String sentSha256) throws IOException {
         try {
             await(checkPassed);
-            FileSnapshot snapshot = await(file.snapshotFuture());
             file.assertUnchanged();
-            if (snapshot.digests().size() != file.size()) {
-                throw file.changed(snapshot.digests().size());
-            }
             if (bytesSent != file.size()) {
                 throw file.changed(bytesSent);
             }
-            return snapshot.digests().sha256();
+            file.sent(new FileDigests(sentSha256, bytesSent));
+            return sentSha256;
         } catch (ReleaseException e) {
             throw stop(e);
         }
@@ -76,12 +76,12 @@ final class UploadGate {
         return new StoppedException(reason);
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws InterruptedIOException {
+    private static void await(CompletableFuture<?> future) throws InterruptedIOException {
         try {
-            return future.get();
+            future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the check and the digest");
+            throw new InterruptedIOException("interrupted while waiting for the check");
         } catch (ExecutionException e) {
             throw asReleaseException(e.getCause());
         }

@@ -6,6 +6,7 @@ import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ class UploadBodyTest {
     private final DistFile dist = DistFile.readRelease(List.of(wheel)).get(0);
     private final FileSnapshot snapshot = FileSnapshot.of(wheel);
 
+    /** A file hashed as it is sent (no digest pass), as on an index that takes the sha256 after the file. */
     private OutgoingFile outgoing(CompletableFuture<?> checkPassed) {
-        return new OutgoingFile(dist, snapshot.digests().size(), snapshot.modified(),
-                CompletableFuture.completedFuture(snapshot), checkPassed);
+        return new OutgoingFile(dist, snapshot.digests().size(), snapshot.modified(), new CompletableFuture<>(), true,
+                checkPassed);
     }
 
     private static String written(RequestBody body, Buffer sink) {
@@ -55,6 +57,33 @@ class UploadBodyTest {
         assertThat(text).contains(snapshot.digests().sha256())
                 .endsWith("--" + ((MultipartBody) body).boundary() + "--\r\n");
         assertThat(body.contentLength()).isEqualTo(length);
+        // The body's own hash of what it sent is the file's from now on: no other pass was asked for it.
+        assertThat(file.snapshotFuture()).isCompletedWithValueMatching(s -> s.digests().equals(snapshot.digests()));
+    }
+
+    @Test
+    void aDigestPassThatSawOtherBytesOfTheSameSizeCutsTheBodyOffBeforeItsDigest() {
+        FileSnapshot other = new FileSnapshot(wheel, new FileDigests("0".repeat(64), snapshot.digests().size()),
+                snapshot.modified());
+        OutgoingFile file = new OutgoingFile(dist, snapshot.digests().size(), snapshot.modified(),
+                CompletableFuture.completedFuture(other), false, CompletableFuture.completedFuture(null));
+        RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
+                wheel, file.size(), null, file.gate(), BodyLayout.DIGEST_LAST);
+        Buffer sink = new Buffer();
+
+        assertThat(catchThrowableOfType(UploadGate.StoppedException.class, () -> body.writeTo(sink))).isNotNull();
+        assertThat(file.gate().stopReason()).get().extracting(Throwable::getMessage).asString()
+                .contains(dist.fileName() + " changed while it was being published");
+        assertThat(sink.readString(StandardCharsets.ISO_8859_1)).doesNotContain(snapshot.digests().sha256())
+                .doesNotContain("--" + ((MultipartBody) body).boundary() + "--");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // join() cannot be interrupted
+    void aFileHashedWhenSentWhoseUploadNeverGotToItsEndIsHashedWhenAskedFor() {
+        OutgoingFile file = outgoing(CompletableFuture.completedFuture(null));
+
+        assertThat(file.digests()).isEqualTo(snapshot.digests());
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class UploadBodyWriter {
         DistFile dist = DistFile.readRelease(List.of(file)).get(0);
         FileSnapshot snapshot = FileSnapshot.of(file);
         OutgoingFile outgoing = new OutgoingFile(dist, snapshot.digests().size(), snapshot.modified(),
-                CompletableFuture.completedFuture(snapshot), CompletableFuture.completedFuture(null));
+                CompletableFuture.completedFuture(snapshot), false, CompletableFuture.completedFuture(null));
         RequestBody body = UploadBody.streaming(UploadForm.describing(dist.fileName(), dist.metadata()),
                 file, outgoing.size(), null, outgoing.gate(), layout);
         try (BufferedSink sink = Okio.buffer(Okio.sink(Path.of(args[1])))) {
