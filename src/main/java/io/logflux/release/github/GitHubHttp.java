@@ -11,6 +11,7 @@ import io.logflux.release.http.StaleConnectionException;
 import io.logflux.release.http.TracedCall;
 import io.logflux.release.secret.UserInfo;
 import io.logflux.release.units.Durations;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -108,12 +109,11 @@ final class GitHubHttp implements AutoCloseable {
      * {@link SendWatch}. A body GitHub stopped reading fails, after the idle timeout, as a timeout that says so.
      */
     GitHubReply upload(URI url, RequestBody body, boolean freshConnection) {
-        try (SendWatch.Send send = sendWatch.start()) {
-            try {
-                return send("POST", url, send.body(body), freshConnection, send);
-            } catch (IOException e) {
-                throw unanswered("POST", url, send.stalled() ? send.timeout(e) : e);
-            }
+        try {
+            return sendWatch.watched(body, (watched, calling) -> send("POST", url, watched, freshConnection,
+                    calling));
+        } catch (IOException e) {
+            throw unanswered("POST", url, e);
         }
     }
 
@@ -162,9 +162,12 @@ final class GitHubHttp implements AutoCloseable {
         }
     }
 
-    /** {@code watched}: the upload's {@link SendWatch.Send}, which goes through the upload client; else null. */
+    /**
+     * {@code watchedCall}: for an upload watched by the {@link SendWatch}, told its call (sent through the upload
+     * client); null for every other request.
+     */
     private GitHubReply send(String method, URI url, RequestBody body, boolean freshConnection,
-                             SendWatch.Send watched) throws IOException {
+                             Consumer<Call> watchedCall) throws IOException {
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         if (write) {
             long since = epochMillis.getAsLong() - lastWriteMillis;
@@ -176,7 +179,7 @@ final class GitHubHttp implements AutoCloseable {
         RequestBody sent = body == null && (method.equals("POST") || method.equals("PATCH") || method.equals("PUT"))
                 ? RequestBody.create(new byte[0], null) : body;
         Request request = request(url, endpoint.accept()).method(method, sent).build();
-        OkHttpClient via = watched == null ? client : uploads;
+        OkHttpClient via = watchedCall == null ? client : uploads;
         return TracedCall.execute(freshConnection ? HttpClients.ofItsOwn(via) : via, request, response -> {
             BufferedSource source = response.body().source();
             if (source.request(MAX_BODY)) {
@@ -184,7 +187,7 @@ final class GitHubHttp implements AutoCloseable {
             }
             return new GitHubReply(response.code(), source.readString(StandardCharsets.UTF_8),
                     response.headers().toMultimap());
-        }, watched == null ? call -> { } : watched::calling);
+        }, watchedCall == null ? call -> { } : watchedCall);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,8 +26,9 @@ import java.util.function.LongSupplier;
  * idle timeout is cancelled, and its failure is a {@link SocketTimeoutException} that says so. OkHttp's own write
  * timeout does the same per write, and its socket writes 8 KiB at a time: each of them entered and left okio's
  * timeout queue and woke okio's watchdog thread: with 8 KiB reads, ≈0.5 s of a 256 MiB upload's 1.8 s CPU
- * (docs/performance.md, "Upload"). Here a write only notes when it started and ended; one thread looks at the calls in flight a few times per
- * idle timeout. Time between writes (the body's own waits, such as the upload gate) is not the connection's.
+ * (docs/performance.md, "Upload"). Here a write only notes when it started and ended; one thread looks at the calls
+ * in flight a few times per idle timeout. Time between writes (the body's own waits, such as the upload gate) is not
+ * the connection's. Callers send through {@link #watched}, on a client without OkHttp's write timeout.
  */
 public final class SendWatch implements AutoCloseable {
     private final long idleNanos;
@@ -47,8 +49,28 @@ public final class SendWatch implements AutoCloseable {
         this.ownThread = ownThread;
     }
 
+    /** Sends a request, given {@code body} watched and what to tell of its call. */
+    @FunctionalInterface
+    public interface Sending<T> {
+        T send(RequestBody watchedBody, Consumer<Call> calling) throws IOException;
+    }
+
+    /**
+     * Sends {@code body} with {@code sending}, watched: a call cancelled because a write stalled fails with
+     * {@link Send#timeout} (a {@link SocketTimeoutException} that says so) in place of the cancellation's failure.
+     */
+    public <T> T watched(RequestBody body, Sending<T> sending) throws IOException {
+        try (Send send = start()) {
+            try {
+                return sending.send(send.body(body), send::calling);
+            } catch (IOException e) {
+                throw send.stalled() ? send.timeout(e) : e;
+            }
+        }
+    }
+
     /** A body on its way: {@link Send#body} wraps the request's body, {@link Send#calling} is given its call. */
-    public Send start() {
+    Send start() {
         Send send = new Send();
         inFlight.add(send);
         if (ownThread) {

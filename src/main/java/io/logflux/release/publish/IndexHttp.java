@@ -99,17 +99,9 @@ final class IndexHttp implements AutoCloseable {
     HttpReply upload(URI uri, RequestBody body, IndexCredentials credentials, boolean freshConnection)
             throws IOException {
         OkHttpClient client = uploads.forUrl(HttpUrl.get(uri.toString()));
-        try (SendWatch.Send send = sendWatch.start()) {
-            try {
-                return execute(freshConnection ? HttpClients.ofItsOwn(client) : client,
-                        postRequest(uri, send.body(body), credentials), send::calling);
-            } catch (IOException e) {
-                if (send.stalled()) {
-                    throw send.timeout(e);
-                }
-                throw e;
-            }
-        }
+        return sendWatch.watched(body, (watched, calling) -> execute(
+                freshConnection ? HttpClients.ofItsOwn(client) : client, postRequest(uri, watched, credentials),
+                calling));
     }
 
     private static Request postRequest(URI uri, RequestBody body, IndexCredentials credentials) {

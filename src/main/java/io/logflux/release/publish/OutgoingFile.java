@@ -41,7 +41,10 @@ final class OutgoingFile {
      */
     void sent(FileDigests digests) {
         if (!snapshot.complete(new FileSnapshot(path(), digests, modified)) && !snapshot().digests().equals(digests)) {
-            throw changed(digests.size());
+            throw new ReleaseException(fileName() + " changed while it was being published (sha256 "
+                    + snapshot().digests().sha256() + " when it was first read, " + digests.sha256() + " as it was "
+                    + "sent, at the same size and modification time). Something rewrote dist/ during the run: "
+                    + "rebuild, then run again; files already uploaded are skipped.");
         }
     }
 

@@ -11,10 +11,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * What must hold before an upload's body may end when its sha256 goes after the file ({@link UploadBody}): the check
  * of the release passed, and the file is as it was before anything read it, as long as the bytes sent (whose sha256
- * the body computed as it sent them). The body streams meanwhile; when one of them fails, the request is cut off before the digest field
- * and the final boundary (an index that requires a digest cannot store it, nor can pypiserver, whose action follows
- * the digest) and the failure is kept here for the uploader to throw: no retry, whatever the cut-off connection
- * looked like.
+ * the body computed as it sent them). The body streams meanwhile; when one of them fails, the request is cut off
+ * before the digest field and the final boundary (an index that requires a digest cannot store it, nor can
+ * pypiserver, whose action follows the digest) and the failure is kept here for the uploader to throw: no retry,
+ * whatever the cut-off connection looked like.
  */
 final class UploadGate {
     /** Why a body was cut off: carried out of OkHttp, which closes the connection. */

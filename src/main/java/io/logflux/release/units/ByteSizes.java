@@ -1,8 +1,9 @@
 package io.logflux.release.units;
 
 /**
- * Sizes for people: 512 B, 1.0 KiB, 100.0 MiB, 1.5 GiB: one decimal, rounded as {@code %.1f} would print it. Worked out in whole numbers rather than with {@link String#format}: the first use of a formatter loads the JDK's
- * locale data, ~10 ms of a cold start, and a publish prints a size before its first upload.
+ * Sizes for people: 512 B, 1.0 KiB, 100.0 MiB, 1.5 GiB: one decimal, rounded as {@code %.1f} would print it. Worked
+ * out in whole numbers rather than with {@link String#format}: the first use of a formatter loads the JDK's locale
+ * data, ~10 ms of a cold start, and a publish prints a size before its first upload.
  */
 public final class ByteSizes {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};

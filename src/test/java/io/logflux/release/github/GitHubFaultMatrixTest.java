@@ -254,7 +254,13 @@ class GitHubFaultMatrixTest {
     @Test
     void aFileRewrittenBetweenAttemptsIsRefusedBeforeItIsSentAgain() {
         github.failNextUpload(UploadFault.STATUS_503);
-        Sleeper rewriteDuringBackoff = d -> append(hello);
+        // Only the backoff after the upload's 503: a read retried before it (a cold double can outlast the short
+        // idle timeout these tests use) must not rewrite the file before its first attempt.
+        Sleeper rewriteDuringBackoff = d -> {
+            if (github.uploadRequests("hello.txt") > 0) {
+                append(hello);
+            }
+        };
 
         Throwable failure = failureOf(() -> release(releaser(github.apiUrl(), settings(),
                 rewriteDuringBackoff)));

@@ -26,10 +26,21 @@ class SendWatchTest {
     private final OkHttpClient client = new OkHttpClient();
     private final Call call = client.newCall(new Request.Builder().url("http://index.logflux.invalid/").build());
 
-    @Test
-    void aWriteThatLastsTheIdleTimeoutCancelsTheCallAndSaysSo() throws IOException {
+    /** A send of {@link #call}, started. */
+    private SendWatch.Send started() {
         SendWatch.Send send = watch.start();
         send.calling(call);
+        return send;
+    }
+
+    private void assertNotCancelled(SendWatch.Send send) {
+        assertThat(send.stalled()).isFalse();
+        assertThat(call.isCanceled()).isFalse();
+    }
+
+    @Test
+    void aWriteThatLastsTheIdleTimeoutCancelsTheCallAndSaysSo() throws IOException {
+        SendWatch.Send send = started();
         // The connection takes this write only after 3 s; the watch looks meanwhile.
         writeThrough(send, body(1), 3 * SECOND);
 
@@ -42,18 +53,15 @@ class SendWatchTest {
 
     @Test
     void manyWritesEachShorterThanTheIdleTimeoutAreNoStallHoweverLongTheyTakeTogether() throws IOException {
-        SendWatch.Send send = watch.start();
-        send.calling(call);
+        SendWatch.Send send = started();
         writeThrough(send, body(40), SECOND);
 
-        assertThat(send.stalled()).isFalse();
-        assertThat(call.isCanceled()).isFalse();
+        assertNotCancelled(send);
     }
 
     @Test
     void theBodysOwnWaitsBetweenWritesAreNotTheConnections() throws IOException {
-        SendWatch.Send send = watch.start();
-        send.calling(call);
+        SendWatch.Send send = started();
         RequestBody waitsBetweenWrites = new TestBody(sink -> {
             sink.writeUtf8("fields");
             sink.flush();
@@ -63,26 +71,24 @@ class SendWatchTest {
         });
         writeThrough(send, waitsBetweenWrites, 0);
 
-        assertThat(send.stalled()).isFalse();
-        assertThat(call.isCanceled()).isFalse();
+        assertNotCancelled(send);
     }
 
     @Test
     void aSendThatEndedIsNoLongerLookedAt() throws IOException {
-        SendWatch.Send send = watch.start();
-        send.calling(call);
+        SendWatch.Send send = started();
         send.close();
         writeThrough(send, body(1), 3 * SECOND);
 
-        assertThat(send.stalled()).isFalse();
-        assertThat(call.isCanceled()).isFalse();
+        assertNotCancelled(send);
     }
 
     @Test
     void theWholeBodyReachesTheConnectionIncludingWhatTheBodyLeftInItsBuffer() throws IOException {
         Buffer connection = new Buffer();
         SendWatch.Send send = watch.start();
-        send.body(new TestBody(sink -> sink.writeUtf8("no flush of its own"))).writeTo(Okio.buffer((okio.Sink) connection));
+        send.body(new TestBody(sink -> sink.writeUtf8("no flush of its own")))
+                .writeTo(Okio.buffer((okio.Sink) connection));
 
         assertThat(connection.readUtf8()).isEqualTo("no flush of its own");
     }
